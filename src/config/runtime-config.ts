@@ -1,0 +1,24 @@
+/*
+ * The public part of the server's configuration, fetched by the browser at start (`/app-config.json`) so that one
+ * build serves any account and region. It never carries the client secret.
+ */
+import * as z from 'zod/mini';
+
+export const RUNTIME_CONFIG_PATH = '/app-config.json';
+
+export const runtimeConfigSchema = z.object({
+  region: z.string(),
+  regionLabel: z.string(),
+  clientId: z.string(),
+  /** The identity host's authorize endpoint: the browser navigates there, so it is absolute. */
+  authorizeUrl: z.string(),
+  /** Same-origin path of the token proxy. */
+  tokenPath: z.string(),
+  /** Same-origin path prefix of the API proxy, e.g. `/api`. */
+  apiBasePath: z.string(),
+  scope: z.string(),
+  /** The issuer the id_token is expected to carry. */
+  issuer: z.string(),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
