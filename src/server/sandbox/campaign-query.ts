@@ -1,0 +1,316 @@
+/*
+ * GET /campaigns query semantics as pure functions: parsing (with Talkdesk-style field errors) and
+ * filtering/sorting/paging over an index of campaigns built once at start.
+ */
+import { CAMPAIGN_STATUSES, DIALING_MODES, type Campaign, type CampaignStatus, type DialingMode } from './campaign-data.ts';
+
+/*
+ * What the sandbox assumes about each query parameter. Names and behaviours marked [guess] come from
+ * ../../../../shared/talkdesk/API-NOTES.md and must be corrected here (only here) after a live test.
+ */
+export const QUERY_PARAMETER_ASSUMPTIONS = {
+  page: '[doc] integer >= 1, default 1',
+  per_page: '[doc] integer 1..100, default 50',
+  created_at_from: '[3p] RFC 3339 date-time or date (a date means 00:00:00Z); required together with created_at_to',
+  created_at_to: '[3p] RFC 3339 date-time or date (a date means the end of that day, UTC); required together with created_at_from',
+  expand: '[guess] comma-separated dialing_mode_configuration,dialing_strategy',
+  action_required: '[guess] true | false',
+  dialing_mode: '[guess] PREDICTIVE | PREVIEW (upper case only)',
+  do_not_call_list_id: '[guess] exact id, <= 36 chars',
+  name: '[guess] exact, case-insensitive, <= 35 chars',
+  order_by: '[doc values] default created_at:desc; ties broken by id ascending [guess]',
+  priority: '[guess] integer 1..10',
+  record_list_id: '[guess] exact id, <= 36 chars',
+  search: '[guess] partial, case- and accent-insensitive on name, <= 35 chars',
+  status: '[guess] incomplete | ready | running | paused (upper case accepted too)',
+  user_id: '[guess] exact id, <= 36 chars',
+} as const;
+
+export type QueryParameter = keyof typeof QUERY_PARAMETER_ASSUMPTIONS;
+const KNOWN_PARAMETERS = Object.keys(QUERY_PARAMETER_ASSUMPTIONS) as QueryParameter[];
+
+export const ORDER_BY_VALUES = [
+  'created_at', 'created_at:asc', 'created_at:desc',
+  'name', 'name:asc', 'name:desc',
+  'dialing_mode', 'dialing_mode:asc', 'dialing_mode:desc',
+  'priority', 'priority:asc', 'priority:desc',
+] as const;
+export type OrderBy = (typeof ORDER_BY_VALUES)[number];
+export type SortKey = 'created_at' | 'name' | 'dialing_mode' | 'priority';
+
+export const EXPAND_VALUES = ['dialing_mode_configuration', 'dialing_strategy'] as const;
+export type ExpandValue = (typeof EXPAND_VALUES)[number];
+
+export const DEFAULT_PER_PAGE = 50;
+export const MAX_PER_PAGE = 100;
+
+export interface CampaignQuery {
+  page: number;
+  perPage: number;
+  createdAt?: { fromMs: number; toMs: number };
+  expand: ExpandValue[];
+  actionRequired?: boolean;
+  dialingMode?: DialingMode;
+  doNotCallListId?: string;
+  name?: string;
+  orderBy: { key: SortKey; direction: 'asc' | 'desc' };
+  priority?: number;
+  recordListId?: string;
+  search?: string;
+  status?: CampaignStatus;
+  userId?: string;
+}
+
+export interface FieldError { name: string; description: string }
+export type ParseResult = { ok: true; query: CampaignQuery } | { ok: false; fields: FieldError[] };
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ł: 'l', ø: 'o', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŀ: 'l', ŧ: 't',
+};
+
+/** Case- and accent-insensitive form of a text: "Łódź" and "lodz" normalise alike. */
+export function normalizeForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøßđðþæœıħŀŧ]/g, (letter) => SPECIAL_LETTERS[letter] ?? letter);
+}
+
+const INT_PATTERN = /^\d{1,10}$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** RFC 3339 date-time or full-date; a date stands for the whole UTC day ('start' or 'end' of it). */
+export function parseCreatedAtBound(value: string, bound: 'start' | 'end'): number | undefined {
+  const dateOnly = DATE_PATTERN.exec(value);
+  if (dateOnly) {
+    const [year, month, day] = dateOnly.slice(1).map(Number) as [number, number, number];
+    if (!isRealDate(year, month, day)) return undefined;
+    const start = Date.UTC(year, month - 1, day);
+    return bound === 'start' ? start : start + DAY_MS - 1;
+  }
+  const dateTime = DATE_TIME_PATTERN.exec(value);
+  if (!dateTime) return undefined;
+  const [year, month, day, hour, minute, second] = dateTime.slice(1, 7).map(Number) as number[];
+  if (!isRealDate(year as number, month as number, day as number) || (hour as number) > 23 || (minute as number) > 59 || (second as number) > 60) {
+    return undefined;
+  }
+  const ms = Date.parse(value.toUpperCase());
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function parseInteger(value: string, min: number, max: number): number | undefined {
+  if (!INT_PATTERN.test(value)) return undefined;
+  const number = Number(value);
+  return number >= min && number <= max ? number : undefined;
+}
+
+/** Parses a /campaigns query string the way the sandbox's Talkdesk does; unknown parameters are ignored. */
+export function parseCampaignQuery(params: URLSearchParams): ParseResult {
+  const fields: FieldError[] = [];
+  const single = new Map<QueryParameter, string>();
+  for (const name of KNOWN_PARAMETERS) {
+    const values = params.getAll(name);
+    if (values.length > 1) fields.push({ name, description: `${name} must not be repeated` });
+    else if (values.length === 1) single.set(name, values[0] as string);
+  }
+
+  const query: CampaignQuery = {
+    page: 1,
+    perPage: DEFAULT_PER_PAGE,
+    expand: [],
+    orderBy: { key: 'created_at', direction: 'desc' },
+  };
+  const fail = (name: QueryParameter, description: string): void => {
+    fields.push({ name, description });
+  };
+
+  const page = single.get('page');
+  if (page !== undefined) {
+    const parsed = parseInteger(page, 1, 2_147_483_647);
+    if (parsed === undefined) fail('page', 'page must be an integer >= 1');
+    else query.page = parsed;
+  }
+
+  const perPage = single.get('per_page');
+  if (perPage !== undefined) {
+    const parsed = parseInteger(perPage, 1, MAX_PER_PAGE);
+    if (parsed === undefined) fail('per_page', `per_page must be an integer between 1 and ${MAX_PER_PAGE}`);
+    else query.perPage = parsed;
+  }
+
+  const from = single.get('created_at_from');
+  const to = single.get('created_at_to');
+  const fromMs = from === undefined ? undefined : parseCreatedAtBound(from, 'start');
+  const toMs = to === undefined ? undefined : parseCreatedAtBound(to, 'end');
+  if (from !== undefined && fromMs === undefined) fail('created_at_from', 'created_at_from must be an RFC 3339 date-time or date');
+  if (to !== undefined && toMs === undefined) fail('created_at_to', 'created_at_to must be an RFC 3339 date-time or date');
+  if (from !== undefined && to === undefined) fail('created_at_to', 'created_at_to is required when created_at_from is given');
+  if (to !== undefined && from === undefined) fail('created_at_from', 'created_at_from is required when created_at_to is given');
+  if (fromMs !== undefined && toMs !== undefined) {
+    if (fromMs > toMs) fail('created_at_from', 'created_at_from must not be after created_at_to');
+    else query.createdAt = { fromMs, toMs };
+  }
+
+  const expand = single.get('expand');
+  if (expand !== undefined && expand !== '') {
+    const values = expand.split(',').map((value) => value.trim());
+    const unknown = values.filter((value) => !(EXPAND_VALUES as readonly string[]).includes(value));
+    if (unknown.length > 0) fail('expand', `expand accepts ${EXPAND_VALUES.join(', ')}`);
+    else query.expand = EXPAND_VALUES.filter((value) => values.includes(value));
+  }
+
+  const actionRequired = single.get('action_required');
+  if (actionRequired !== undefined) {
+    const lower = actionRequired.toLowerCase();
+    if (lower === 'true' || lower === 'false') query.actionRequired = lower === 'true';
+    else fail('action_required', 'action_required must be true or false');
+  }
+
+  const dialingMode = single.get('dialing_mode');
+  if (dialingMode !== undefined) {
+    if ((DIALING_MODES as readonly string[]).includes(dialingMode)) query.dialingMode = dialingMode as DialingMode;
+    else fail('dialing_mode', `dialing_mode must be one of ${DIALING_MODES.join(', ')}`);
+  }
+
+  const orderBy = single.get('order_by');
+  if (orderBy !== undefined) {
+    if ((ORDER_BY_VALUES as readonly string[]).includes(orderBy)) {
+      const [key, direction = 'asc'] = orderBy.split(':') as [SortKey, ('asc' | 'desc')?];
+      query.orderBy = { key, direction };
+    } else {
+      fail('order_by', `order_by must be one of ${ORDER_BY_VALUES.join(', ')}`);
+    }
+  }
+
+  const priority = single.get('priority');
+  if (priority !== undefined) {
+    const parsed = parseInteger(priority, 1, 10);
+    if (parsed === undefined) fail('priority', 'priority must be an integer between 1 and 10');
+    else query.priority = parsed;
+  }
+
+  const status = single.get('status');
+  if (status !== undefined) {
+    const upper = status.toUpperCase();
+    if ((CAMPAIGN_STATUSES as readonly string[]).includes(upper)) query.status = upper as CampaignStatus;
+    else fail('status', 'status must be one of incomplete, ready, running, paused');
+  }
+
+  const textFilters = [
+    ['name', 35, 'name'],
+    ['search', 35, 'search'],
+    ['user_id', 36, 'userId'],
+    ['record_list_id', 36, 'recordListId'],
+    ['do_not_call_list_id', 36, 'doNotCallListId'],
+  ] as const;
+  for (const [name, maxLength, key] of textFilters) {
+    const value = single.get(name);
+    if (value === undefined || value === '') continue;
+    if (value.length > maxLength) fail(name, `${name} must be at most ${maxLength} characters`);
+    else query[key] = value;
+  }
+
+  return fields.length > 0 ? { ok: false, fields } : { ok: true, query };
+}
+
+interface IndexedCampaign {
+  campaign: Campaign;
+  createdAtMs: number;
+  searchName: string;
+  lowerName: string;
+  /** Dense rank of each sort key's value: equal values share a rank, so ties fall through to idRank. */
+  rank: Record<SortKey, number>;
+  idRank: number;
+}
+
+export interface CampaignIndex {
+  rows: IndexedCampaign[];
+  byId: Map<string, Campaign>;
+}
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Name order of the sandbox: locale-aware, case- and accent-insensitive ("Łódź" sorts among the L's). */
+export function compareCampaignNames(a: string, b: string): number {
+  return nameCollator.compare(a, b);
+}
+
+function denseRanks(campaigns: Campaign[], compare: (a: Campaign, b: Campaign) => number): Map<Campaign, number> {
+  const sorted = [...campaigns].sort(compare);
+  const ranks = new Map<Campaign, number>();
+  let rank = 0;
+  sorted.forEach((campaign, index) => {
+    if (index > 0 && compare(sorted[index - 1] as Campaign, campaign) !== 0) rank += 1;
+    ranks.set(campaign, rank);
+  });
+  return ranks;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Precomputes what every request needs (normalised names, sort ranks), so a query is a filter and an integer sort. */
+export function createCampaignIndex(campaigns: Campaign[]): CampaignIndex {
+  const ranks: Record<SortKey, Map<Campaign, number>> = {
+    created_at: denseRanks(campaigns, (a, b) => compareStrings(a.created_at, b.created_at)),
+    name: denseRanks(campaigns, (a, b) => compareCampaignNames(a.name, b.name)),
+    dialing_mode: denseRanks(campaigns, (a, b) => compareStrings(a.dialing_mode, b.dialing_mode)),
+    priority: denseRanks(campaigns, (a, b) => a.priority - b.priority),
+  };
+  const idRanks = denseRanks(campaigns, (a, b) => compareStrings(a.id, b.id));
+  const rows = campaigns.map((campaign) => ({
+    campaign,
+    createdAtMs: Date.parse(campaign.created_at),
+    searchName: normalizeForSearch(campaign.name),
+    lowerName: campaign.name.toLowerCase(),
+    rank: {
+      created_at: ranks.created_at.get(campaign) ?? 0,
+      name: ranks.name.get(campaign) ?? 0,
+      dialing_mode: ranks.dialing_mode.get(campaign) ?? 0,
+      priority: ranks.priority.get(campaign) ?? 0,
+    },
+    idRank: idRanks.get(campaign) ?? 0,
+  }));
+  return { rows, byId: new Map(campaigns.map((campaign) => [campaign.id, campaign])) };
+}
+
+export interface CampaignPage {
+  total: number;
+  totalPages: number;
+  campaigns: Campaign[];
+}
+
+/** Filters, sorts (ties by id ascending) and slices one page. A page past the end is empty, with true totals. */
+export function runCampaignQuery(index: CampaignIndex, query: CampaignQuery): CampaignPage {
+  const search = query.search === undefined ? undefined : normalizeForSearch(query.search);
+  const name = query.name?.toLowerCase();
+  const matches = index.rows.filter((row) => {
+    const c = row.campaign;
+    return (query.createdAt === undefined || (row.createdAtMs >= query.createdAt.fromMs && row.createdAtMs <= query.createdAt.toMs))
+      && (query.actionRequired === undefined || c.action_required === query.actionRequired)
+      && (query.dialingMode === undefined || c.dialing_mode === query.dialingMode)
+      && (query.doNotCallListId === undefined || c.do_not_call_list_id === query.doNotCallListId)
+      && (name === undefined || row.lowerName === name)
+      && (query.priority === undefined || c.priority === query.priority)
+      && (query.recordListId === undefined || c.record_list_id === query.recordListId)
+      && (search === undefined || row.searchName.includes(search))
+      && (query.status === undefined || c.status === query.status)
+      && (query.userId === undefined || c.user_id === query.userId);
+  });
+  const { key, direction } = query.orderBy;
+  const sign = direction === 'asc' ? 1 : -1;
+  matches.sort((a, b) => sign * (a.rank[key] - b.rank[key]) || a.idRank - b.idRank);
+  const start = (query.page - 1) * query.perPage;
+  return {
+    total: matches.length,
+    totalPages: Math.ceil(matches.length / query.perPage),
+    campaigns: matches.slice(start, start + query.perPage).map((row) => row.campaign),
+  };
+}
