@@ -1,0 +1,78 @@
+/*
+ * The production server: the built app, the same-origin proxy and a health check, with security headers on every
+ * response. It keeps no state between requests, so any number of copies can run behind a load balancer.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ServerConfig } from './config.ts';
+import { createProxy, type ProxyOptions } from './proxy.ts';
+import { createStaticSite } from './static.ts';
+
+export interface AppServerOptions extends ProxyOptions {
+  distDir: string;
+}
+
+export function securityHeaders(config: ServerConfig): Record<string, string> {
+  return {
+    // The app reaches the identity host by assigning location, which CSP does not restrict; form-action covers
+    // a form post to it should the sign-in flow ever use one.
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      `form-action 'self' ${config.identityUrl}`,
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  };
+}
+
+export function createAppServer(config: ServerConfig, options: AppServerOptions): Server {
+  const headers = Object.entries(securityHeaders(config));
+  const proxy = createProxy(config, options);
+  const site = createStaticSite(options.distDir);
+
+  const serveRest = (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (!site.handle(req, res)) {
+      res.statusCode = 405;
+      res.setHeader('Allow', 'GET, HEAD');
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Method not allowed');
+    }
+  };
+
+  return createServer((req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    try {
+      proxy(req, res, (error?: unknown) => {
+        if (error) throw error;
+        serveRest(req, res);
+      });
+    } catch (error) {
+      process.stderr.write(`request failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('Internal server error');
+      } else {
+        res.destroy();
+      }
+    }
+  });
+}
