@@ -1,8 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadRuntimeConfig } from './config/load-runtime-config';
+import { App } from './app/app';
+import { StartupError } from './app/startup-error';
+import './app/global.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <p>Loading…</p>
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+
+loadRuntimeConfig().then(
+  (config) =>
+    root.render(
+      <StrictMode>
+        <App config={config} />
+      </StrictMode>,
+    ),
+  (error: unknown) => root.render(<StartupError error={error} />),
 );

@@ -1,0 +1,22 @@
+import { useAuth } from './auth-context';
+import { AuthMessagePage } from './auth-message-page';
+
+export function ForbiddenPage() {
+  const { signOut, user } = useAuth();
+  const who = user?.profile.name ?? user?.profile.email ?? 'This account';
+  return (
+    <AuthMessagePage
+      title="No access to campaigns"
+      detail={
+        <>
+          {who} may not read campaigns: it lacks the <code>campaigns:read</code> permission, or the account is not
+          enrolled in Talkdesk’s Early Access for the Campaign Management API. Ask your Talkdesk administrator.
+        </>
+      }
+    >
+      <button type="button" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </AuthMessagePage>
+  );
+}

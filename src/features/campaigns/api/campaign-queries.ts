@@ -1,0 +1,69 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { ApiError } from '../../../lib/api-error';
+import type { HttpClient } from '../../../lib/http-client';
+import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../campaign-filters';
+import { campaignDetailSchema, campaignPageSchema, type CampaignDetail, type CampaignPage } from './campaign-schemas';
+import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
+import { toApiQuery } from './to-api-query';
+
+/** Query keys: every view's key holds its complete filter state, so two URLs with one state share a cache entry. */
+export const campaignKeys = {
+  all: ['campaigns'] as const,
+  lists: () => [...campaignKeys.all, 'list'] as const,
+  list: (filters: CampaignFilters) => [...campaignKeys.lists(), filters] as const,
+  needActionCount: (filters: CampaignFilters) => [...campaignKeys.all, 'need-action-count', filters] as const,
+  detail: (id: string) => [...campaignKeys.all, 'detail', id] as const,
+};
+
+/** After a failure the view keeps polling slowly, so it recovers by itself when Talkdesk does. */
+const RECOVERY_POLL_MS = 15_000;
+const pollWhileFailing = (query: { state: { status: string } }) => (query.state.status === 'error' ? RECOVERY_POLL_MS : false);
+
+function parseOrThrow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new ApiError({ kind: 'invalid-response', message: 'Talkdesk sent campaigns in a shape the dashboard does not know.' });
+  }
+  return result.data;
+}
+
+export async function fetchCampaignPage(client: HttpClient, filters: CampaignFilters, signal?: AbortSignal): Promise<CampaignPage> {
+  const body = await client.getJson('/campaigns', { query: toApiQuery(filters), signal });
+  return parseOrThrow(campaignPageSchema, body);
+}
+
+export function campaignListOptions(client: HttpClient, filters: CampaignFilters) {
+  return queryOptions({
+    queryKey: campaignKeys.list(filters),
+    queryFn: ({ signal }) => fetchCampaignPage(client, filters, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: pollWhileFailing,
+  });
+}
+
+/** How many campaigns matching the filters need action, across all pages: the total of a one-row request. */
+export function needActionCountOptions(client: HttpClient, filters: CampaignFilters) {
+  // Sort and paging do not change the count: one cache entry for every page and order of a view.
+  const countFilters: CampaignFilters = { ...filters, actionRequired: true, page: 1, perPage: DEFAULT_FILTERS.perPage, sort: DEFAULT_SORT };
+  return queryOptions({
+    queryKey: campaignKeys.needActionCount(countFilters),
+    queryFn: async ({ signal }) => {
+      const query = toApiQuery(countFilters);
+      query.set(TALKDESK_LIST_PARAMS.perPage.name, '1');
+      const body = await client.getJson('/campaigns', { query, signal });
+      return parseOrThrow(campaignPageSchema, body).total;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function campaignDetailOptions(client: HttpClient, id: string) {
+  return queryOptions({
+    queryKey: campaignKeys.detail(id),
+    queryFn: async ({ signal }): Promise<CampaignDetail> => {
+      const query = new URLSearchParams({ [TALKDESK_LIST_PARAMS.expand.name]: DETAIL_EXPAND.join(EXPAND_SEPARATOR) });
+      const body = await client.getJson(`/campaigns/${encodeURIComponent(id)}`, { query, signal });
+      return parseOrThrow(campaignDetailSchema, body);
+    },
+  });
+}

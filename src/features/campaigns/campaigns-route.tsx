@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react';
+import { Outlet } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, describeApiError } from '../../lib/api-error';
+import { useHttpClient } from '../../lib/http-client-context';
+import { campaignListOptions, needActionCountOptions } from './api/campaign-queries';
+import type { CampaignPage } from './api/campaign-schemas';
+import { describeResult } from './announce';
+import { clearFilters, hasActiveFilters, type CampaignFilters } from './campaign-filters';
+import { CampaignsTable } from './components/campaigns-table';
+import { CopyLinkButton } from './components/copy-link-button';
+import { FilterBar } from './components/filter-bar';
+import { Pager } from './components/pager';
+import { fieldErrorsByControl } from './field-errors';
+import { formatCount } from './format';
+import { clampPage } from './paging';
+import { useCampaignSearch } from './use-campaign-search';
+import styles from './campaigns-route.module.css';
+
+const throwForbidden = (error: Error) => error instanceof ApiError && error.status === 403;
+
+export function CampaignsRoute() {
+  const client = useHttpClient();
+  const queryClient = useQueryClient();
+  const { filters, search, setFilters, ignored, dismissIgnored } = useCampaignSearch();
+
+  const list = useQuery({ ...campaignListOptions(client, filters), throwOnError: throwForbidden });
+  const needAction = useQuery({ ...needActionCountOptions(client, filters), enabled: filters.actionRequired === null });
+
+  // The last rows that loaded stay on screen through errors, so nothing the supervisor was reading disappears.
+  const [lastGood, setLastGood] = useState<CampaignPage | null>(null);
+  if (list.data && !list.isPlaceholderData && list.data !== lastGood) setLastGood(list.data);
+  const page = list.data ?? lastGood;
+  const settled = list.isSuccess && !list.isPlaceholderData;
+
+  // A page past the end (the data changed under a shared link) is clamped to the last page.
+  const totalPages = settled ? list.data.totalPages : null;
+  useEffect(() => {
+    if (totalPages === null) return;
+    const clamped = clampPage(filters.page, totalPages);
+    if (clamped !== filters.page) setFilters({ ...filters, page: clamped }, { replace: true });
+  }, [totalPages, filters, setFilters]);
+
+  // The next page is fetched ahead so "Next page" paints at once.
+  useEffect(() => {
+    if (totalPages !== null && filters.page < totalPages) {
+      void queryClient.prefetchQuery(campaignListOptions(client, { ...filters, page: filters.page + 1 }));
+    }
+  }, [totalPages, filters, client, queryClient]);
+
+  const error = list.isError ? list.error : null;
+  const fieldErrors = error instanceof ApiError && error.status === 400 ? fieldErrorsByControl(error.fields) : null;
+  const needActionCount = filters.actionRequired === true ? (settled ? list.data.total : null) : filters.actionRequired === false ? 0 : (needAction.data ?? null);
+
+  const update = (next: CampaignFilters, options?: { replace?: boolean }) => setFilters(next, options);
+  const clear = () => setFilters(clearFilters(filters));
+
+  return (
+    <div className={styles.view}>
+      <div className={styles.titleRow}>
+        <h1 className={styles.title}>Campaigns</h1>
+        <div className={styles.titleActions}>
+          <CopyLinkButton />
+        </div>
+      </div>
+
+      {ignored.length > 0 ? (
+        <div className={styles.notice} role="status">
+          <div>
+            <p className={styles.noticeTitle}>Some of this link could not be used, so it was left out:</p>
+            <ul>
+              {ignored.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" onClick={dismissIgnored} aria-label="Dismiss notice">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
+      <FilterBar filters={filters} onChange={update} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
+
+      <div className={styles.summaryRow}>
+        <p id="campaigns-summary" className={styles.total}>
+          {page ? `${formatCount(page.total)} ${page.total === 1 ? 'campaign' : 'campaigns'}` : '\u00a0'}
+        </p>
+        {needActionCount !== null && needActionCount > 0 ? (
+          <button
+            type="button"
+            className={styles.needAction}
+            aria-pressed={filters.actionRequired === true}
+            onClick={() => update({ ...filters, actionRequired: filters.actionRequired === true ? null : true, page: 1 })}
+          >
+            <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+              <path fill="currentColor" d="M8 1 15.5 14.5H.5L8 1Zm-.9 5v4.2h1.8V6H7.1Zm0 5.4V13h1.8v-1.6H7.1Z" />
+            </svg>
+            {formatCount(needActionCount)} need action
+          </button>
+        ) : needActionCount === 0 ? (
+          <p className={styles.allClear}>None need action</p>
+        ) : null}
+      </div>
+
+      {error ? (
+        <div className={styles.error} role="alert">
+          <div>
+            <p className={styles.errorTitle}>
+              {error instanceof ApiError && error.status === 400 ? 'Talkdesk did not accept these filters.' : 'Campaigns could not be loaded.'}
+            </p>
+            <p>{describeApiError(error)}</p>
+            {fieldErrors?.other.length ? (
+              <ul>
+                {fieldErrors.other.map((field) => (
+                  <li key={field.name}>
+                    <code>{field.name}</code>: {field.description}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {page ? <p className={styles.errorHint}>Showing the last campaigns that loaded.</p> : null}
+          </div>
+          <button type="button" onClick={() => void list.refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+
+      <CampaignsTable
+        rows={page?.campaigns ?? []}
+        sort={filters.sort}
+        onSortChange={(sort) => update({ ...filters, sort, page: 1 })}
+        listSearch={search}
+        busy={list.isFetching}
+        skeletonRows={page ? null : Math.min(filters.perPage, 12)}
+      />
+
+      {page && page.total === 0 && !list.isFetching ? (
+        <div className={styles.empty}>
+          {hasActiveFilters(filters) ? (
+            <>
+              <p className={styles.emptyTitle}>No campaigns match these filters</p>
+              <button type="button" onClick={clear}>
+                Clear filters
+              </button>
+            </>
+          ) : (
+            <p className={styles.emptyTitle}>No campaigns yet</p>
+          )}
+        </div>
+      ) : null}
+
+      <Pager
+        page={filters.page}
+        perPage={filters.perPage}
+        total={page?.total ?? null}
+        totalPages={page?.totalPages ?? null}
+        rowCount={page?.campaigns.length ?? 0}
+        onPageChange={(next) => update({ ...filters, page: next })}
+        onPerPageChange={(perPage) => update({ ...filters, perPage, page: 1 })}
+      />
+
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {settled ? describeResult(filters.sort, list.data.total) : ''}
+      </p>
+
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+import { useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, describeApiError } from '../../../lib/api-error';
+import { useHttpClient } from '../../../lib/http-client-context';
+import { campaignDetailOptions } from '../api/campaign-queries';
+import type { CampaignDetail, DialingModeConfiguration, DialingStrategy } from '../api/campaign-schemas';
+import { formatDateTime, formatDialingMode } from '../format';
+import { NeedsActionBadge, StatusBadge } from './status-badge';
+import styles from './campaign-detail-panel.module.css';
+
+const throwForbidden = (error: Error) => error instanceof ApiError && error.status === 403;
+
+export default function CampaignDetailPanel(props: { campaignId: string }) {
+  const client = useHttpClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const panel = useRef<HTMLDivElement>(null);
+  const detail = useQuery({ ...campaignDetailOptions(client, props.campaignId), throwOnError: throwForbidden });
+  const openedFromList = (location.state as { fromList?: boolean } | null)?.fromList === true;
+
+  const close = () => {
+    // Opened from the list: going back returns to exactly that entry. Opened from a link: replace with the list.
+    if (openedFromList) navigate(-1);
+    else navigate({ pathname: '/', search: location.search }, { replace: true });
+  };
+  const onEscape = useEffectEvent(close);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onEscape();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const campaign = detail.data;
+  return (
+    <div className={styles.backdrop} onMouseDown={(event) => event.target === event.currentTarget && close()}>
+      <div
+        ref={panel}
+        className={styles.panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="campaign-detail-title"
+        aria-busy={detail.isPending}
+        tabIndex={-1}
+        onKeyDown={(event) => trapFocus(event, panel.current)}
+      >
+        <header className={styles.header}>
+          <div className={styles.heading}>
+            <p className={styles.eyebrow}>Campaign</p>
+            <h2 id="campaign-detail-title" className={styles.title}>
+              <bdi>{campaign?.name ?? (detail.isError ? 'Campaign unavailable' : 'Loading…')}</bdi>
+            </h2>
+          </div>
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </header>
+        <div className={styles.body}>
+          {detail.isError ? (
+            <div role="alert" className={styles.error}>
+              <p>
+                {detail.error instanceof ApiError && detail.error.status === 404
+                  ? 'This campaign does not exist or was deleted.'
+                  : describeApiError(detail.error)}
+              </p>
+              <button type="button" onClick={() => void detail.refetch()}>
+                Retry
+              </button>
+            </div>
+          ) : campaign ? (
+            <CampaignDetails campaign={campaign} />
+          ) : (
+            <p className={styles.loading}>Loading campaign…</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function trapFocus(event: React.KeyboardEvent, container: HTMLElement | null) {
+  if (event.key !== 'Tab' || !container) return;
+  const focusable = container.querySelectorAll<HTMLElement>('button, a[href], input, select, [tabindex]:not([tabindex="-1"])');
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && (document.activeElement === first || document.activeElement === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function CampaignDetails({ campaign }: { campaign: CampaignDetail }) {
+  return (
+    <>
+      <div className={styles.badges}>
+        <StatusBadge status={campaign.status} />
+        {campaign.action_required ? <NeedsActionBadge /> : null}
+      </div>
+      <Section title="Overview">
+        <Item label="Dialing mode">{formatDialingMode(campaign.dialing_mode)}</Item>
+        <Item label="Priority">{campaign.priority}</Item>
+        <Item label="Run once">{campaign.run_once ? 'Yes' : 'No'}</Item>
+        <Item label="Created">{formatDateTime(campaign.created_at)}</Item>
+        <Item label="Campaign ID">
+          <code>{campaign.id}</code>
+        </Item>
+        {campaign.user_id ? (
+          <Item label="User ID">
+            <code>{campaign.user_id}</code>
+          </Item>
+        ) : null}
+        {campaign.record_list_id ? (
+          <Item label="Record list ID">
+            <code>{campaign.record_list_id}</code>
+          </Item>
+        ) : null}
+        {campaign.do_not_call_list_id ? (
+          <Item label="Do-not-call list ID">
+            <code>{campaign.do_not_call_list_id}</code>
+          </Item>
+        ) : null}
+      </Section>
+      {campaign.dialing_mode_configuration ? <DialingConfiguration config={campaign.dialing_mode_configuration} /> : null}
+      {campaign.dialing_strategy ? <Strategy strategy={campaign.dialing_strategy} /> : null}
+    </>
+  );
+}
+
+function DialingConfiguration({ config }: { config: DialingModeConfiguration }) {
+  return (
+    <Section title="Dialing limits">
+      {config.answering_machine_detection != null ? (
+        <Item label="Answering machine detection">{config.answering_machine_detection ? 'On' : 'Off'}</Item>
+      ) : null}
+      {config.max_abandonment_rate != null ? <Item label="Max abandonment rate">{config.max_abandonment_rate}%</Item> : null}
+      {config.max_dialing_ratio != null ? <Item label="Max dialing ratio">{config.max_dialing_ratio} lines per agent</Item> : null}
+      {config.max_ring_time_in_secs != null ? <Item label="Max ring time">{config.max_ring_time_in_secs} s</Item> : null}
+      {config.abandonment_timeout?.amount != null ? (
+        <Item label="Abandonment timeout">
+          {config.abandonment_timeout.amount} {unit(config.abandonment_timeout.unit, 's')}
+        </Item>
+      ) : null}
+    </Section>
+  );
+}
+
+function Strategy({ strategy }: { strategy: DialingStrategy }) {
+  const dispositions = Object.entries(strategy.dispositions ?? {});
+  return (
+    <>
+      <Section title="Dialing strategy">
+        {strategy.strategy_type ? <Item label="Strategy">{titleCase(strategy.strategy_type)}</Item> : null}
+        {strategy.max_attempts != null ? <Item label="Max attempts">{strategy.max_attempts}</Item> : null}
+        {strategy.max_skip_attempts != null ? <Item label="Max skip attempts">{strategy.max_skip_attempts}</Item> : null}
+        {strategy.preview_timeout != null ? (
+          <Item label="Preview timeout">
+            {typeof strategy.preview_timeout === 'number'
+              ? `${strategy.preview_timeout} s`
+              : `${strategy.preview_timeout.amount ?? '—'} ${unit(strategy.preview_timeout.unit, 's')}`}
+          </Item>
+        ) : null}
+        {strategy.retry_period != null ? (
+          <Item label="Retry after">
+            {strategy.retry_period} {unit(strategy.retry_time_unit, '')}
+          </Item>
+        ) : null}
+      </Section>
+      {strategy.calling_hours?.length ? (
+        <section className={styles.section}>
+          <h3>Calling hours</h3>
+          <ul className={styles.list}>
+            {strategy.calling_hours.map((hours, index) => (
+              <li key={index}>
+                <span className={styles.days}>{(hours.week_days ?? []).map(titleCase).join(', ') || 'Every day'}</span>
+                <span className={styles.hours}>
+                  {hours.from}–{hours.to}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {dispositions.length ? (
+        <section className={styles.section}>
+          <h3>Dispositions</h3>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Outcome</th>
+                <th scope="col">After the call</th>
+                <th scope="col">Max attempts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dispositions.map(([name, rule]) => (
+                <tr key={name}>
+                  <th scope="row">{titleCase(name)}</th>
+                  <td>{rule.status_after_call ? titleCase(rule.status_after_call) : '—'}</td>
+                  <td>{rule.max_attempts ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {strategy.record_chain?.length ? (
+        <section className={styles.section}>
+          <h3>Phone number order</h3>
+          <ol className={styles.list}>
+            {strategy.record_chain.map((link, index) => (
+              <li key={index}>
+                <span>{titleCase(link.type)}</span>
+                <span className={styles.hours}>
+                  {link.max_attempts != null ? `${link.max_attempts} attempts` : ''}
+                  {link.retry_period != null ? `, retry after ${link.retry_period} ${unit(link.retry_time_unit, '')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  return (
+    <section className={styles.section}>
+      <h3>{props.title}</h3>
+      <dl className={styles.grid}>{props.children}</dl>
+    </section>
+  );
+}
+
+function Item(props: { label: string; children: ReactNode }) {
+  return (
+    <div className={styles.item}>
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+function titleCase(value: string): string {
+  const words = value.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function unit(value: string | null | undefined, fallback: string): string {
+  return value ? value.toLowerCase() : fallback;
+}

@@ -1,0 +1,166 @@
+/*
+ * TanStack Table in manual mode: the server sorts and pages, the table only lays out the rows it was given and
+ * turns header clicks into `order_by` changes.
+ */
+import { memo, useMemo } from 'react';
+import { Link } from 'react-router';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import type { Campaign } from '../api/campaign-schemas';
+import type { CampaignSort, SortField } from '../campaign-filters';
+import { formatDateTime, formatDialingMode, formatRelativeTime } from '../format';
+import { NeedsActionBadge, StatusBadge } from './status-badge';
+import styles from './campaigns-table.module.css';
+
+const column = createColumnHelper<Campaign>();
+
+const SORTABLE: Partial<Record<string, SortField>> = {
+  name: 'name',
+  dialing_mode: 'dialing_mode',
+  priority: 'priority',
+  created_at: 'created_at',
+};
+
+interface CampaignsTableProps {
+  rows: Campaign[];
+  sort: CampaignSort;
+  onSortChange: (sort: CampaignSort) => void;
+  /** Query string of the current list view, carried into the detail URL so closing it returns to the same view. */
+  listSearch: string;
+  busy: boolean;
+  /** Rows to reserve while nothing is loaded yet, so the layout does not jump. */
+  skeletonRows: number | null;
+}
+
+export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTableProps) {
+  const { rows, sort, onSortChange, listSearch } = props;
+  const sorting: SortingState = [{ id: sort.field, desc: sort.direction === 'desc' }];
+
+  const columns = useMemo(() => campaignColumns(listSearch), [listSearch]);
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+  });
+
+  return (
+    <div className={styles.scroller}>
+      <table className={styles.table} aria-busy={props.busy} aria-describedby="campaigns-summary">
+        <caption className="visually-hidden">Campaigns</caption>
+        <colgroup>
+          <col className={styles.colName} />
+          <col className={styles.colStatus} />
+          <col className={styles.colMode} />
+          <col className={styles.colPriority} />
+          <col className={styles.colRunOnce} />
+          <col className={styles.colAction} />
+          <col className={styles.colCreated} />
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const field = SORTABLE[header.column.id];
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                const sorted = field === sort.field ? sort.direction : null;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={header.column.id === 'priority' ? styles.numeric : undefined}
+                  >
+                    {field ? (
+                      <button
+                        type="button"
+                        className={styles.sortButton}
+                        onClick={() =>
+                          onSortChange({ field, direction: sorted === 'asc' ? 'desc' : sorted === 'desc' ? 'asc' : 'asc' })
+                        }
+                      >
+                        {label}
+                        <span aria-hidden="true" className={styles.sortIcon} data-sorted={sorted ?? 'none'}>
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {props.skeletonRows !== null
+            ? Array.from({ length: props.skeletonRows }, (_, index) => (
+                <tr key={index} className={styles.skeletonRow} aria-hidden="true">
+                  {columns.map((_column, cell) => (
+                    <td key={cell}>
+                      <span className={styles.skeleton} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            : table.getRowModel().rows.map((row) => (
+                <tr key={row.id} className={row.original.action_required ? styles.needsAction : undefined}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+function campaignColumns(listSearch: string) {
+  return [
+    column.accessor('name', {
+      header: 'Name',
+      cell: (info) => (
+        <Link
+          className={styles.name}
+          to={{ pathname: `/campaigns/${encodeURIComponent(info.row.original.id)}`, search: listSearch }}
+          state={{ fromList: true }}
+          title={info.getValue()}
+        >
+          <bdi>{info.getValue()}</bdi>
+        </Link>
+      ),
+    }),
+    column.accessor('status', { header: 'Status', cell: (info) => <StatusBadge status={info.getValue()} /> }),
+    column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => formatDialingMode(info.getValue()) }),
+    column.accessor('priority', { header: 'Priority', cell: (info) => <span className={styles.number}>{info.getValue()}</span> }),
+    column.accessor('run_once', { header: 'Run once', cell: (info) => (info.getValue() ? 'Yes' : 'No') }),
+    column.accessor('action_required', {
+      header: 'Needs action',
+      cell: (info) =>
+        info.getValue() ? (
+          <NeedsActionBadge />
+        ) : (
+          <span className={styles.muted}>
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">No</span>
+          </span>
+        ),
+    }),
+    column.accessor('created_at', {
+      header: 'Created',
+      cell: (info) => (
+        <time dateTime={info.getValue()} title={formatDateTime(info.getValue())} className={styles.number}>
+          {formatRelativeTime(info.getValue())}
+        </time>
+      ),
+    }),
+  ];
+}

@@ -1,0 +1,80 @@
+/*
+ * The browser talks only to its own origin: `/api/...` is a thin proxy to the Talkdesk region, so the access
+ * token never travels to another host (HAL hrefs in responses point at the regional host and are never fetched).
+ */
+import { ApiError, apiErrorBodySchema, parseRetryAfter } from './api-error';
+
+export interface HttpClientOptions {
+  /** Same-origin path prefix, e.g. `/api`. */
+  basePath: string;
+  getAccessToken: () => string | null;
+  /** Renews the session after a 401; resolves to the new token, or null when the user must sign in again. */
+  renewAccessToken: () => Promise<string | null>;
+  fetch?: typeof fetch;
+}
+
+export interface HttpClient {
+  getJson(path: string, options?: { query?: URLSearchParams; signal?: AbortSignal }): Promise<unknown>;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request(url: string, token: string | null, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    try {
+      return await doFetch(url, { headers, signal, credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError({ kind: 'network', message: 'Could not reach Talkdesk.' });
+    }
+  }
+
+  return {
+    async getJson(path, { query, signal } = {}) {
+      if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Not an API path: ${path}`);
+      const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
+      const url = `${options.basePath}${path}${search}`;
+      let response = await request(url, options.getAccessToken(), signal);
+      if (response.status === 401) {
+        const renewed = await options.renewAccessToken();
+        if (renewed) response = await request(url, renewed, signal);
+      }
+      if (!response.ok) throw await toApiError(response);
+      try {
+        return await response.json();
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ApiError({ kind: 'invalid-response', status: response.status, message: 'The answer was not valid JSON.' });
+      }
+    },
+  };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A gateway's HTML error page or an empty body: fall back to the status text below.
+  }
+  const parsed = apiErrorBodySchema.safeParse(body);
+  const message = (parsed.success && (parsed.data.message || parsed.data.description)) || defaultMessage(response.status);
+  return new ApiError({
+    kind: response.status === 504 ? 'timeout' : 'http',
+    status: response.status,
+    message,
+    fields: parsed.success ? (parsed.data.fields ?? []) : [],
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+function defaultMessage(status: number): string {
+  if (status === 401) return 'Your session has expired.';
+  if (status === 403) return 'Your account may not read campaigns.';
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests.';
+  if (status >= 500) return `Talkdesk answered with an error (${status}).`;
+  return `The request failed (${status}).`;
+}
