@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { talkdeskProxy } from './src/server/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), talkdeskProxy()],
+  // Fixed ports: the sandbox registers redirect URIs for them.
+  server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
   build: {
     target: 'es2022',
     sourcemap: true,
