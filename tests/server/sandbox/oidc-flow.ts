@@ -116,7 +116,6 @@ export async function openLoginPage(options: AuthorizeOptions): Promise<Interact
   const start = authorizationUrl(options, pkce, state, nonce);
   const result = await followUntilCallback(await fetch(start, { redirect: 'manual' }), start, jar, options.redirectUri);
   if (result instanceof URL) throw new Error(`expected a login page, got a redirect to ${result.href}`);
-  const url = result.url || start;
   const html = await result.text();
   const uid = /action="\/interaction\/([^/"]+)\/login"/.exec(html)?.[1];
   if (!uid) throw new Error(`no login form in the page (status ${result.status}): ${html.slice(0, 300)}`);
