@@ -16,7 +16,7 @@ export function useCampaignSearch() {
   const location = useLocation();
   const navigate = useNavigate();
   const parsed = useMemo(() => parseCampaignSearch(location.search), [location.search]);
-  const [ignored, setIgnored] = useState<string[]>([]);
+  const [ignored, setIgnored] = useState<string[]>(() => parsed.ignored);
   const [reported, setReported] = useState(parsed);
   if (reported !== parsed) {
     setReported(parsed);
