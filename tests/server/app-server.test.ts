@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServer } from '../../src/server/app-server.ts';
+import { toServerConfig, type ServerConfig } from '../../src/server/config.ts';
+import { closeServer, listen } from '../../src/server/lifecycle.ts';
+
+const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd.js"></script></head><body><div id="root"></div></body></html>';
+const APP_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"campaign ${i}"`).join(',')}];\n`;
+
+let distDir: string;
+let server: Server;
+let base: string;
+let config: ServerConfig;
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  distDir = mkdtempSync(join(tmpdir(), 'dist-'));
+  mkdirSync(join(distDir, 'assets'));
+  writeFileSync(join(distDir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(distDir, 'assets', 'index-Ab12Cd.js'), APP_JS);
+  writeFileSync(join(distDir, 'assets', 'index-Ef34Gh.css'), 'body{margin:0}');
+  writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  config = toServerConfig({
+    region: 'sandbox',
+    account: undefined,
+    // Nothing listens on the discard port: the proxy answers 502.
+    apiUrl: 'http://127.0.0.1:9',
+    identityUrl: 'http://id.example.test:4010',
+    clientId: 'campaigns-dashboard',
+    clientSecret: 'server-only-secret',
+    scope: 'openid campaigns:read',
+    port: 0,
+    host: '127.0.0.1',
+    upstreamTimeoutMs: 1_000,
+  });
+  server = createAppServer(config, { distDir, log: () => {} });
+  base = await listen(server, 0, '127.0.0.1', 'PORT');
+});
+
+afterAll(async () => {
+  await closeServer(server);
+  rmSync(distDir, { recursive: true, force: true });
+});
+
+describe('static files', () => {
+  it('serves index.html for / with no-cache', async () => {
+    const reply = await get('/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['cache-control']).toBe('no-cache');
+    expect(reply.body.toString()).toBe(INDEX_HTML);
+  });
+
+  it('serves hashed assets as immutable with their content type', async () => {
+    const js = await get('/assets/index-Ab12Cd.js');
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(js.body.toString()).toBe(APP_JS);
+    const css = await get('/assets/index-Ef34Gh.css');
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    const svg = await get('/favicon.svg');
+    expect([svg.headers['content-type'], svg.headers['cache-control']]).toEqual(['image/svg+xml', 'no-cache']);
+  });
+
+  it('compresses text assets when the browser accepts it', async () => {
+    const br = await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.body.length).toBeLessThan(APP_JS.length / 2);
+    expect(brotliDecompressSync(br.body).toString()).toBe(APP_JS);
+
+    const gzip = await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(APP_JS);
+
+    const refused = await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers a matching If-None-Match with 304', async () => {
+    const first = await get('/');
+    const again = await get('/', { 'If-None-Match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('falls back to index.html for client routes that a browser navigates to', async () => {
+    for (const path of ['/campaigns', '/campaigns/abc-123?status=ready&page=2', '/auth/callback?code=x&state=y', '/signed-out']) {
+      const reply = await get(path, { Accept: 'text/html,application/xhtml+xml' });
+      expect(reply.status, path).toBe(200);
+      expect(reply.body.toString(), path).toBe(INDEX_HTML);
+      expect(reply.headers['cache-control'], path).toBe('no-cache');
+    }
+  });
+
+  it('answers 404 for missing files, and for routes not asked as HTML', async () => {
+    for (const path of ['/assets/index-Missing.js', '/robots.txt', '/logo.png']) {
+      expect((await get(path, { Accept: 'text/html' })).status, path).toBe(404);
+    }
+    expect((await get('/campaigns', { Accept: 'application/json' })).status).toBe(404);
+  });
+
+  it('never serves files outside dist', async () => {
+    for (const path of ['/../package.json', '/assets/../../package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e/package.json']) {
+      const reply = await get(path, { Accept: '*/*' });
+      expect(reply.status, path).toBe(404);
+    }
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    expect((await get('/', {}, 'POST')).status).toBe(405);
+    const head = await get('/assets/index-Ab12Cd.js', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+});
+
+describe('health, config and proxy', () => {
+  it('answers the health check', async () => {
+    const reply = await get('/healthz');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body.toString())).toEqual({ status: 'ok' });
+  });
+
+  it('serves the runtime config without the secret', async () => {
+    const reply = await get('/app-config.json');
+    expect(JSON.parse(reply.body.toString())).toMatchObject({ authorizeUrl: 'http://id.example.test:4010/oauth/authorize' });
+    expect(reply.body.toString()).not.toContain('server-only-secret');
+  });
+
+  it('routes /api through the proxy', async () => {
+    const reply = await get('/api/campaigns');
+    expect(reply.status).toBe(502);
+    expect(JSON.parse(reply.body.toString())).toMatchObject({ code: 'bad_gateway', fields: [] });
+    expect((await get('/api/record-lists')).status).toBe(404);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every kind of response', async () => {
+    for (const path of ['/', '/assets/index-Ab12Cd.js', '/missing.png', '/healthz', '/app-config.json', '/api/nope', '/campaigns']) {
+      const { headers } = await get(path, { Accept: 'text/html' });
+      expect(headers['content-security-policy'], path).toBe(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+          "object-src 'none'; base-uri 'none'; form-action 'self' http://id.example.test:4010; frame-ancestors 'none'",
+      );
+      expect(headers['referrer-policy'], path).toBe('no-referrer');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['permissions-policy'], path).toContain('camera=()');
+    }
+  });
+});
+
+describe('start-up', () => {
+  it('names the build step when dist has no index.html', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'dist-'));
+    try {
+      expect(() => createAppServer(config, { distDir: empty })).toThrow(/index\.html not found: run npm run build first/);
+      expect(() => createAppServer(config, { distDir: join(empty, 'absent') })).toThrow(/run npm run build first/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a port in use with the variable to change', async () => {
+    const { port } = server.address() as AddressInfo;
+    await expect(listen(createServer(), port, '127.0.0.1', 'PORT')).rejects.toThrow(
+      `Port ${port} is already in use: set PORT to another port`,
+    );
+  });
+});
