@@ -9,10 +9,10 @@ import { CAMPAIGN_STATUSES, DIALING_MODES, type Campaign, type CampaignStatus, t
  * ../../../../shared/talkdesk/API-NOTES.md and must be corrected here (only here) after a live test.
  */
 export const QUERY_PARAMETER_ASSUMPTIONS = {
-  page: '[doc] integer >= 1, default 1',
+  page: '[doc] integer >= 1, default 1; repeating any parameter is a 400 [guess]',
   per_page: '[doc] integer 1..100, default 50',
-  created_at_from: '[3p] RFC 3339 date-time or date (a date means 00:00:00Z); required together with created_at_to',
-  created_at_to: '[3p] RFC 3339 date-time or date (a date means the end of that day, UTC); required together with created_at_from',
+  created_at_from: '[3p] required together with created_at_to; [guess] RFC 3339 date-time or date (a date means 00:00:00Z)',
+  created_at_to: '[3p] required together with created_at_from; [guess] RFC 3339 date-time or date (a date means the end of that day, UTC)',
   expand: '[guess] comma-separated dialing_mode_configuration,dialing_strategy',
   action_required: '[guess] true | false',
   dialing_mode: '[guess] PREDICTIVE | PREVIEW (upper case only)',

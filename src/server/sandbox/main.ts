@@ -9,10 +9,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function positiveInteger(name: string, fallback: number | undefined): number | undefined {
+function integerFromEnv(name: string, min: number, fallback: number | undefined): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) fail(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min) fail(`${name} must be an integer >= ${min}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -24,12 +24,12 @@ const redirectUris = (process.env.SANDBOX_REDIRECT_URIS ?? 'http://localhost:517
 
 try {
   const sandbox = await startSandbox({
-    port: positiveInteger('SANDBOX_PORT', 4010) ?? 4010,
+    port: integerFromEnv('SANDBOX_PORT', 0, 4010) ?? 4010,
     clientId: process.env.TALKDESK_CLIENT_ID || 'campaigns-dashboard',
     clientSecret,
     redirectUris,
     postLogoutRedirectUris: redirectUris.map((uri) => new URL('/', uri).href),
-    accessTokenTtlSeconds: positiveInteger('SANDBOX_ACCESS_TOKEN_TTL', undefined),
+    accessTokenTtlSeconds: integerFromEnv('SANDBOX_ACCESS_TOKEN_TTL', 1, undefined),
   });
   console.log(`Talkdesk sandbox listening on ${sandbox.url}`);
   console.log(`  authorize ${sandbox.url}/oauth/authorize, token ${sandbox.url}/oauth/token, API ${sandbox.url}/campaigns`);

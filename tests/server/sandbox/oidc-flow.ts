@@ -157,6 +157,15 @@ export async function tokenRequest(origin: string, form: Record<string, string>,
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** An authorization request in a browser that already has a sandbox session (e.g. prompt=none renewal). */
+export async function authorizeWithSession(options: AuthorizeOptions, jar: CookieJar): Promise<{ callback: URL | null; verifier: string; state: string }> {
+  const pkce = createPkcePair();
+  const state = randomBytes(8).toString('hex');
+  const start = authorizationUrl(options, pkce, state, randomBytes(8).toString('hex'));
+  const result = await followUntilCallback(await fetch(start, { redirect: 'manual', headers: { cookie: jar.header() } }), start, jar, options.redirectUri);
+  return { callback: result instanceof URL ? result : null, verifier: pkce.verifier, state };
+}
+
 export interface SignInResult {
   code: string;
   verifier: string;

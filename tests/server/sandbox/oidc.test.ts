@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/server/sandbox/sandbox.ts';
 import {
-  authorizeAs, basicAuth, decodeJwt, openLoginPage, refreshTokens, signIn, submitLogin, tokenRequest, type AuthorizeOptions,
+  authorizeAs, authorizeWithSession, basicAuth, decodeJwt, openLoginPage, refreshTokens, signIn, submitLogin, tokenRequest, type AuthorizeOptions,
 } from './oidc-flow.ts';
 import { startTestSandbox, TEST_CLIENT } from './test-sandbox.ts';
 
@@ -131,6 +131,34 @@ describe('login page', () => {
     const callback = outcome.kind === 'callback' ? outcome.callback : new URL('about:blank');
     expect(callback.searchParams.get('error')).toBe('access_denied');
     expect(callback.searchParams.get('state')).toBe(page.state);
+  });
+});
+
+describe('session', () => {
+  it('answers prompt=none with a code while signed in, and login_required after sign-out', async () => {
+    const page = await openLoginPage(client);
+    await submitLogin(page, client.redirectUri, { username: 'supervisor', password: 'supervisor' });
+    const silent = await authorizeWithSession({ ...client, extraParams: { prompt: 'none' } }, page.jar);
+    expect(silent.callback?.searchParams.get('code')).toEqual(expect.any(String));
+    expect(silent.callback?.searchParams.get('state')).toBe(silent.state);
+
+    const logoutPage = await fetch(`${sandbox.url}/oauth/logout?client_id=${TEST_CLIENT.clientId}`, { headers: { cookie: page.jar.header() } });
+    page.jar.store(logoutPage);
+    const html = await logoutPage.text();
+    expect(logoutPage.status).toBe(200);
+    expect(html).toContain('name="logout" value="yes"');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const confirm = await fetch(`${sandbox.url}/oauth/logout/confirm`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: page.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+    });
+    expect([200, 303]).toContain(confirm.status);
+    page.jar.store(confirm);
+
+    const afterLogout = await authorizeWithSession({ ...client, extraParams: { prompt: 'none' } }, page.jar);
+    expect(afterLogout.callback?.searchParams.get('error')).toBe('login_required');
   });
 });
 
