@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadRuntimeConfig } from './config/load-runtime-config';
+import { loadRuntimeConfig } from './app/load-runtime-config';
 import { App } from './app/app';
 import { StartupError } from './app/startup-error';
 import './app/global.css';

@@ -1,17 +1,19 @@
 /*
- * TanStack Table in manual mode: the server sorts and pages, the table only lays out the rows it was given and
- * turns header clicks into `order_by` changes.
+ * The server sorts and pages (it is the source of truth), so TanStack Table only lays out the rows it was given;
+ * header clicks become `order_by` changes in the URL.
  */
 import { memo, useMemo } from 'react';
 import { Link } from 'react-router';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, flexRender, tableFeatures, useTable } from '@tanstack/react-table';
 import type { Campaign } from '../api/campaign-schemas';
 import type { CampaignSort, SortField } from '../campaign-filters';
 import { formatDateTime, formatDialingMode, formatRelativeTime } from '../format';
 import { NeedsActionBadge, StatusBadge } from './status-badge';
 import styles from './campaigns-table.module.css';
 
-const column = createColumnHelper<Campaign>();
+// Sorting and paging happen on the server, so the table needs no feature beyond laying out rows and cells.
+const features = tableFeatures({});
+const column = createColumnHelper<typeof features, Campaign>();
 
 const SORTABLE: Partial<Record<string, SortField>> = {
   name: 'name',
@@ -33,20 +35,10 @@ interface CampaignsTableProps {
 
 export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTableProps) {
   const { rows, sort, onSortChange, listSearch } = props;
-  const sorting: SortingState = [{ id: sort.field, desc: sort.direction === 'desc' }];
 
   const columns = useMemo(() => campaignColumns(listSearch), [listSearch]);
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualSorting: true,
-    manualPagination: true,
-    enableSortingRemoval: false,
-    state: { sorting },
-  });
+  const table = useTable({ features, data: rows, columns, getRowId: (row) => row.id });
 
   return (
     <div className={styles.scroller}>
@@ -110,7 +102,7 @@ export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTable
               ))
             : table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className={row.original.action_required ? styles.needsAction : undefined}>
-                  {row.getVisibleCells().map((cell) => (
+                  {row.getAllCells().map((cell) => (
                     <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -124,7 +116,7 @@ export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTable
 });
 
 function campaignColumns(listSearch: string) {
-  return [
+  return column.columns([
     column.accessor('name', {
       header: 'Name',
       cell: (info) => (
@@ -162,5 +154,5 @@ function campaignColumns(listSearch: string) {
         </time>
       ),
     }),
-  ];
+  ]);
 }

@@ -1,4 +1,4 @@
-import { RUNTIME_CONFIG_PATH, runtimeConfigSchema, type RuntimeConfig } from './runtime-config';
+import { RUNTIME_CONFIG_PATH, runtimeConfigSchema, type RuntimeConfig } from '../config/runtime-config';
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
   const response = await fetchImpl(RUNTIME_CONFIG_PATH, { headers: { Accept: 'application/json' }, cache: 'no-store' });
