@@ -1,14 +1,19 @@
 /*
- * Serves the built app from `dist/`. The file list is read once at start, so a request can only ever name a file
- * that exists in the build (no path resolution from user input). Text files are compressed on first request and
- * kept in memory: the build is small and immutable while the server runs.
+ * Serves the built app from `dist/`. The whole build is read into memory at start: a request can only ever name a
+ * file that was in the build (no path resolution from user input), and rebuilding `dist/` under a running server
+ * cannot break it. Text files are compressed in the background at start (brotli at its best quality is slow, so
+ * gzip answers until brotli is ready); source maps are only for developer tools and stay uncompressed.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { StartupError } from './config.ts';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +37,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|manifest\+json)|image\/svg\+xml)/;
+const UNCOMPRESSED_EXTENSIONS = new Set(['.map']);
 const MIN_COMPRESS_BYTES = 1024;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -40,12 +46,12 @@ export const REVALIDATE = 'no-cache';
 type Encoding = 'br' | 'gzip' | 'identity';
 
 interface StaticFile {
-  absolutePath: string;
   contentType: string;
   cacheControl: string;
-  /** Filled on first request. */
-  bodies: Partial<Record<Encoding, Buffer>>;
-  etag?: string;
+  etag: string;
+  identity: Buffer;
+  /** Absent for files not worth compressing. */
+  compressed?: { gzip: Promise<Buffer>; br: Promise<Buffer>; ready: Partial<Record<'gzip' | 'br', Buffer>> };
 }
 
 export interface StaticSite {
@@ -79,7 +85,9 @@ export function createStaticSite(distDir: string): StaticSite {
         sendText(res, 405, 'Method not allowed', false);
         return true;
       }
-      sendFile(req, res, file);
+      sendFile(req, res, file).catch(() => {
+        if (!res.headersSent) sendText(res, 500, 'Internal server error', false);
+      });
       return true;
     },
   };
@@ -97,12 +105,18 @@ function indexFiles(distDir: string): Map<string, StaticFile> {
     const absolutePath = join(distDir, entry);
     if (!statSync(absolutePath).isFile()) continue;
     const urlPath = `/${relative(distDir, absolutePath).split(sep).join('/')}`;
+    const extension = extensionOf(urlPath);
+    const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
+    const identity = readFileSync(absolutePath);
+    const worthCompressing =
+      COMPRESSIBLE.test(contentType) && !UNCOMPRESSED_EXTENSIONS.has(extension) && identity.length >= MIN_COMPRESS_BYTES;
     files.set(urlPath, {
-      absolutePath,
-      contentType: CONTENT_TYPES[extensionOf(urlPath)] ?? 'application/octet-stream',
+      contentType,
       // Vite puts content-hashed names under /assets/; everything else keeps its name across builds.
       cacheControl: urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
-      bodies: {},
+      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+      identity,
+      ...(worthCompressing ? { compressed: startCompressing(identity) } : {}),
     });
   }
   return files;
@@ -123,17 +137,30 @@ function isClientRoute(path: string, req: IncomingMessage): boolean {
   );
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): void {
-  const identity = (file.bodies.identity ??= readFileSync(file.absolutePath));
-  file.etag ??= `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  const compressible = COMPRESSIBLE.test(file.contentType) && identity.length >= MIN_COMPRESS_BYTES;
-  const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : 'identity';
-  const body = (file.bodies[encoding] ??= compress(identity, encoding));
+function startCompressing(identity: Buffer): NonNullable<StaticFile['compressed']> {
+  const ready: Partial<Record<'gzip' | 'br', Buffer>> = {};
+  const gzipped = gzipAsync(identity, { level: 9 });
+  const brotli = brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+  void gzipped.then((body) => (ready.gzip = body), () => {});
+  void brotli.then((body) => (ready.br = body), () => {});
+  return { gzip: gzipped, br: brotli, ready };
+}
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): Promise<void> {
+  let encoding: Encoding = 'identity';
+  let body = file.identity;
+  if (file.compressed) {
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const { ready } = file.compressed;
+    if (accepted.has('br') && ready.br) [encoding, body] = ['br', ready.br];
+    else if (accepted.has('gzip')) [encoding, body] = ['gzip', ready.gzip ?? (await file.compressed.gzip)];
+    else if (accepted.has('br')) [encoding, body] = ['br', await file.compressed.br];
+  }
 
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Cache-Control', file.cacheControl);
   res.setHeader('ETag', file.etag);
-  if (compressible) res.setHeader('Vary', 'Accept-Encoding');
+  if (file.compressed) res.setHeader('Vary', 'Accept-Encoding');
   if (req.headers['if-none-match'] === file.etag) {
     res.statusCode = 304;
     res.end();
@@ -145,23 +172,14 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function pickEncoding(header: string | string[] | undefined): Encoding {
-  const accepted = new Map<string, number>();
+function acceptedEncodings(header: string | string[] | undefined): Set<Encoding> {
+  const accepted = new Set<Encoding>();
   for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name, q ? Number(q.slice(2)) : 1);
+    if ((name === 'br' || name === 'gzip') && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
   }
-  if ((accepted.get('br') ?? 0) > 0) return 'br';
-  if ((accepted.get('gzip') ?? 0) > 0) return 'gzip';
-  return 'identity';
-}
-
-function compress(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === 'br') {
-    return brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
-  }
-  return encoding === 'gzip' ? gzipSync(body, { level: 9 }) : body;
+  return accepted;
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headOnly: boolean): void {

@@ -87,8 +87,11 @@ describe('static files', () => {
   });
 
   it('compresses text assets when the browser accepts it', async () => {
+    // Brotli is prepared in the background at start; gzip answers until it is ready.
+    await expect
+      .poll(async () => (await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'gzip, deflate, br' })).headers['content-encoding'])
+      .toBe('br');
     const br = await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'gzip, deflate, br' });
-    expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toBe('Accept-Encoding');
     expect(br.body.length).toBeLessThan(APP_JS.length / 2);
     expect(brotliDecompressSync(br.body).toString()).toBe(APP_JS);
@@ -99,6 +102,22 @@ describe('static files', () => {
 
     const refused = await get('/assets/index-Ab12Cd.js', { 'Accept-Encoding': 'br;q=0, gzip;q=0' });
     expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.toString()).toBe(APP_JS);
+  });
+
+  it('keeps serving the build it started with when dist is rebuilt underneath', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'dist-'));
+    writeFileSync(join(other, 'index.html'), INDEX_HTML);
+    const running = createAppServer(config, { distDir: other, log: () => {} });
+    const url = await listen(running, 0, '127.0.0.1', 'PORT');
+    rmSync(other, { recursive: true, force: true });
+    try {
+      const response = await fetch(`${url}/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(INDEX_HTML);
+    } finally {
+      await closeServer(running);
+    }
   });
 
   it('answers a matching If-None-Match with 304', async () => {
