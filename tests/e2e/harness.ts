@@ -185,7 +185,7 @@ export async function startStack(options: { accessTokenTtlSeconds?: number } = {
     await Promise.all([waitForOk(`${appUrl}/healthz`), waitForOk(`${sandboxUrl}/__sandbox/health`)]);
   } catch (error) {
     await server.stop();
-    throw new Error(`${(error as Error).message}. Server output:\n${server.output()}`);
+    throw new Error(`${(error as Error).message}. Server output:\n${server.output()}`, { cause: error });
   }
   attachOutputOnFailure(server);
   return { appUrl, sandboxUrl, output: server.output, stop: server.stop, ...sandboxControl(sandboxUrl) };
