@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useAuth } from '../features/auth/auth-context';
+import { displayName } from '../features/auth/session';
 import styles from './app-layout.module.css';
 
 export function AppLayout(props: { children: ReactNode }) {
-  const { user, regionLabel, signOut } = useAuth();
-  const who = user?.profile.name ?? user?.profile.email ?? user?.profile.sub ?? '';
+  const { session, regionLabel, signOut } = useAuth();
+  const who = displayName(session);
   return (
     <div className={styles.shell}>
       <a className="skip-link" href="#main">

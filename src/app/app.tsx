@@ -1,12 +1,11 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { AuthProvider, useAuth } from '../features/auth/auth-context';
 import { RequireAuth } from '../features/auth/require-auth';
-import { SignInCallbackRoute } from '../features/auth/sign-in-callback-route';
 import { SignedOutRoute } from '../features/auth/signed-out-route';
-import { CALLBACK_PATH, SIGNED_OUT_PATH, createUserManager } from '../features/auth/user-manager';
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from '../features/auth/auth-paths';
 import { CampaignsRoute } from '../features/campaigns/campaigns-route';
 import { CampaignDetailRoute } from '../features/campaigns/campaign-detail-route';
 import { createHttpClient } from '../lib/http-client';
@@ -15,15 +14,19 @@ import { createQueryClient } from '../lib/query-client';
 import { AppLayout } from './app-layout';
 import { ForbiddenBoundary } from './forbidden-boundary';
 
+// The callback needs oidc-client-ts, which a returning supervisor's first screen does without.
+const SignInCallbackRoute = lazy(() =>
+  import('../features/auth/sign-in-callback-route').then((module) => ({ default: module.SignInCallbackRoute })),
+);
+
 export function App(props: { config: RuntimeConfig; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
-  const [userManager] = useState(() => createUserManager(props.config));
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <SignedOutHandler queryClient={queryClient}>
           {(onSignedOut) => (
-            <AuthProvider userManager={userManager} regionLabel={props.config.regionLabel} onSignedOut={onSignedOut}>
+            <AuthProvider config={props.config} onSignedOut={onSignedOut}>
               <AuthenticatedHttp basePath={props.config.apiBasePath}>
                 <AppRoutes />
               </AuthenticatedHttp>
@@ -61,7 +64,14 @@ function AuthenticatedHttp(props: { basePath: string; children: React.ReactNode 
 function AppRoutes() {
   return (
     <Routes>
-      <Route path={CALLBACK_PATH} element={<SignInCallbackRoute />} />
+      <Route
+        path={CALLBACK_PATH}
+        element={
+          <Suspense fallback={null}>
+            <SignInCallbackRoute />
+          </Suspense>
+        }
+      />
       <Route path={SIGNED_OUT_PATH} element={<SignedOutRoute />} />
       <Route
         path="*"
@@ -73,6 +83,7 @@ function AppRoutes() {
                   <Route path="/" element={<CampaignsRoute />}>
                     <Route path="campaigns/:campaignId" element={<CampaignDetailRoute />} />
                   </Route>
+                  <Route path="campaigns" element={<ToList />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </ForbiddenBoundary>
@@ -82,6 +93,12 @@ function AppRoutes() {
       />
     </Routes>
   );
+}
+
+/** `/campaigns` names the list too: keep its query. */
+function ToList() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/', search }} replace />;
 }
 
 function NotFound() {

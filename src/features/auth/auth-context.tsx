@@ -1,13 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { User, UserManager } from 'oidc-client-ts';
-import { safeReturnTo } from './user-manager';
+import type { UserManager } from 'oidc-client-ts';
+import type { RuntimeConfig } from '../../config/runtime-config';
+import { safeReturnTo } from './auth-paths';
+import { isExpired, readStoredSession, toSession, type Session } from './session';
 
 export interface AuthState {
-  user: User | null;
-  /** True until the stored session (if any) has been read. */
-  loading: boolean;
+  session: Session | null;
   regionLabel: string;
-  userManager: UserManager;
+  /** oidc-client-ts, loaded on first use: signing in, renewing or signing out. */
+  getUserManager: () => Promise<UserManager>;
   getAccessToken: () => string | null;
   /** One renewal with the refresh token; when it fails, a fresh sign-in that comes back to this URL. */
   renewAfterUnauthorized: () => Promise<string | null>;
@@ -28,53 +29,41 @@ export function currentPath(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
 
-export function AuthProvider(props: {
-  userManager: UserManager;
-  regionLabel: string;
-  onSignedOut: () => void;
-  children: ReactNode;
-}) {
-  const { userManager, regionLabel, onSignedOut } = props;
-  const [user, setUser] = useState<User | null>(null);
-  const [loading, setLoading] = useState(true);
-  const userRef = useRef<User | null>(null);
+export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => void; children: ReactNode }) {
+  const { config, onSignedOut } = props;
+  const [session, setSessionState] = useState<Session | null>(() => readStoredSession(config));
+  const sessionRef = useRef(session);
   const renewal = useRef<Promise<string | null> | null>(null);
+  const managerRef = useRef<Promise<UserManager> | null>(null);
 
-  useEffect(() => {
-    const update = (next: User | null) => {
-      userRef.current = next;
-      setUser(next);
-    };
-    const onLoaded = (next: User) => update(next);
-    const onUnloaded = () => update(null);
-    userManager.events.addUserLoaded(onLoaded);
-    userManager.events.addUserUnloaded(onUnloaded);
-    let cancelled = false;
-    void userManager.getUser().then((stored) => {
-      if (cancelled) return;
-      update(stored);
-      setLoading(false);
+  const setSession = useCallback((next: Session | null) => {
+    sessionRef.current = next;
+    setSessionState(next);
+  }, []);
+
+  const getUserManager = useCallback(() => {
+    managerRef.current ??= import('./user-manager').then(({ createUserManager }) => {
+      const manager = createUserManager(config);
+      manager.events.addUserLoaded((user) => setSession(toSession(user)));
+      manager.events.addUserUnloaded(() => setSession(null));
+      return manager;
     });
-    return () => {
-      cancelled = true;
-      userManager.events.removeUserLoaded(onLoaded);
-      userManager.events.removeUserUnloaded(onUnloaded);
-    };
-  }, [userManager]);
+    return managerRef.current;
+  }, [config, setSession]);
 
   const signIn = useCallback(
     async (returnTo: string = currentPath()) => {
       const state: SignInState = { returnTo: safeReturnTo(returnTo) };
-      await userManager.signinRedirect({ state });
+      await (await getUserManager()).signinRedirect({ state });
     },
-    [userManager],
+    [getUserManager],
   );
 
   // Every renewal in this tab goes through this one promise: a refresh token is used once, so rotation never
   // sees this tab reuse one (a reuse makes the identity host revoke the whole grant).
   const renew = useCallback(() => {
-    renewal.current ??= userManager
-      .signinSilent()
+    renewal.current ??= getUserManager()
+      .then((manager) => manager.signinSilent())
       .then(
         (renewed) => (renewed && !renewed.expired ? renewed.access_token : null),
         () => null,
@@ -83,48 +72,51 @@ export function AuthProvider(props: {
         renewal.current = null;
       });
     return renewal.current;
-  }, [userManager]);
+  }, [getUserManager]);
 
   const renewAfterUnauthorized = useCallback(async () => {
     const token = await renew();
     if (token) return token;
-    await userManager.removeUser();
+    await (await getUserManager()).removeUser();
     await signIn();
     return null;
-  }, [renew, userManager, signIn]);
+  }, [renew, getUserManager, signIn]);
 
   // Renew ahead of expiry; if the identity host is down, keep trying until the token runs out.
   useEffect(() => {
-    if (!user?.refresh_token || user.expires_in === undefined) return;
-    const due = Math.max(0, (user.expires_in - RENEW_AHEAD_SECONDS) * 1000);
+    if (!session?.refreshToken || session.expiresAt === null) return;
+    // Short-lived tokens renew half-way through their life rather than in a loop.
+    const remaining = session.expiresAt * 1000 - Date.now();
+    const due = Math.max(0, remaining - Math.min(RENEW_AHEAD_SECONDS * 1000, remaining / 2));
     let timer = window.setTimeout(function attempt() {
       void renew().then((token) => {
         if (token) return;
-        if (userRef.current?.expired) void renewAfterUnauthorized();
+        const current = sessionRef.current;
+        if (!current || isExpired(current)) void renewAfterUnauthorized();
         else timer = window.setTimeout(attempt, RENEW_RETRY_MS);
       });
     }, due);
     return () => window.clearTimeout(timer);
-  }, [user, renew, renewAfterUnauthorized]);
+  }, [session, renew, renewAfterUnauthorized]);
 
   const signOut = useCallback(async () => {
-    await userManager.removeUser();
-    await userManager.clearStaleState();
+    const manager = await getUserManager();
+    await manager.removeUser();
+    await manager.clearStaleState();
     onSignedOut();
-  }, [userManager, onSignedOut]);
+  }, [getUserManager, onSignedOut]);
 
   const value = useMemo<AuthState>(
     () => ({
-      user,
-      loading,
-      regionLabel,
-      userManager,
-      getAccessToken: () => userRef.current?.access_token ?? null,
+      session,
+      regionLabel: config.regionLabel,
+      getUserManager,
+      getAccessToken: () => sessionRef.current?.accessToken ?? null,
       renewAfterUnauthorized,
       signIn,
       signOut,
     }),
-    [user, loading, regionLabel, userManager, renewAfterUnauthorized, signIn, signOut],
+    [session, config.regionLabel, getUserManager, renewAfterUnauthorized, signIn, signOut],
   );
 
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;

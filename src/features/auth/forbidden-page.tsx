@@ -1,9 +1,10 @@
 import { useAuth } from './auth-context';
 import { AuthMessagePage } from './auth-message-page';
+import { displayName } from './session';
 
 export function ForbiddenPage() {
-  const { signOut, user } = useAuth();
-  const who = user?.profile.name ?? user?.profile.email ?? 'This account';
+  const { signOut, session } = useAuth();
+  const who = displayName(session) || 'This account';
   return (
     <AuthMessagePage
       title="No access to campaigns"

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { ErrorResponse, type UserManager } from 'oidc-client-ts';
 import { useAuth, type SignInState } from './auth-context';
 import { AuthMessagePage } from './auth-message-page';
-import { safeReturnTo } from './user-manager';
+import { safeReturnTo } from './auth-paths';
 
 interface CallbackOutcome {
   returnTo: string;
@@ -46,13 +46,16 @@ export function describeSignInError(error: unknown): { title: string; detail: st
 }
 
 export function SignInCallbackRoute() {
-  const { userManager, signIn } = useAuth();
+  const { getUserManager, signIn } = useAuth();
   const navigate = useNavigate();
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
 
   useEffect(() => {
     let active = true;
-    void processCallback(userManager, window.location.href).then((result) => {
+    const url = window.location.href;
+    void getUserManager()
+      .then((userManager) => processCallback(userManager, url))
+      .then((result) => {
       if (!active) return;
       if (result.error) setOutcome(result);
       else navigate(result.returnTo, { replace: true });
@@ -60,7 +63,7 @@ export function SignInCallbackRoute() {
     return () => {
       active = false;
     };
-  }, [userManager, navigate]);
+  }, [getUserManager, navigate]);
 
   if (!outcome?.error) return <AuthMessagePage title="Signing you in…" busy />;
   return (

@@ -5,9 +5,8 @@
  */
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../../config/runtime-config';
-
-export const CALLBACK_PATH = '/auth/callback';
-export const SIGNED_OUT_PATH = '/signed-out';
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from './auth-paths';
+import { USER_STORE_PREFIX } from './session';
 
 export function createUserManager(config: RuntimeConfig, origin = window.location.origin): UserManager {
   return new UserManager({
@@ -26,21 +25,7 @@ export function createUserManager(config: RuntimeConfig, origin = window.locatio
     monitorSession: false,
     // Renewal is scheduled by the auth context so that one tab never uses a refresh token twice.
     automaticSilentRenew: false,
-    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    userStore: new WebStorageStateStore({ store: window.sessionStorage, prefix: USER_STORE_PREFIX }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
-}
-
-/** Only a same-origin path may be a return target: never a scheme, a host, or a protocol-relative URL. */
-export function safeReturnTo(target: unknown): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return '/';
-  if ([...target].some((char) => char.charCodeAt(0) < 0x20)) return '/';
-  try {
-    const url = new URL(target, 'https://app.invalid');
-    if (url.origin !== 'https://app.invalid') return '/';
-    if (url.pathname === CALLBACK_PATH) return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return '/';
-  }
 }
