@@ -14,6 +14,8 @@ export const runtimeConfigSchema = z.object({
   authorizeUrl: z.string(),
   /** Same-origin path of the token proxy. */
   tokenPath: z.string(),
+  /** Same-origin path of the token revocation proxy. */
+  revokePath: z.string(),
   /** Same-origin path prefix of the API proxy, e.g. `/api`. */
   apiBasePath: z.string(),
   scope: z.string(),

@@ -203,6 +203,7 @@ export function toRuntimeConfig(config: ServerConfig): RuntimeConfig {
     clientId: config.clientId,
     authorizeUrl: `${config.identityUrl}/oauth/authorize`,
     tokenPath: TOKEN_PATH,
+    revokePath: REVOKE_PATH,
     apiBasePath: API_BASE_PATH,
     scope: config.scope,
     issuer: config.identityUrl,

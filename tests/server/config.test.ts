@@ -128,6 +128,7 @@ describe('toRuntimeConfig', () => {
       clientId: 'client-123',
       authorizeUrl: 'https://acme.talkdeskid.com/oauth/authorize',
       tokenPath: '/oauth/token',
+      revokePath: '/oauth/revoke',
       apiBasePath: '/api',
       scope: 'openid campaigns:read',
       issuer: 'https://acme.talkdeskid.com',

@@ -131,6 +131,7 @@ describe('runtime config', () => {
       clientId: 'campaigns-dashboard',
       authorizeUrl: `${config.identityUrl}/oauth/authorize`,
       tokenPath: '/oauth/token',
+      revokePath: '/oauth/revoke',
       apiBasePath: '/api',
       scope: 'openid campaigns:read',
       issuer: config.identityUrl,

@@ -6,6 +6,8 @@ import { isExpired, readStoredSession, toSession, type Session } from './session
 
 export interface AuthState {
   session: Session | null;
+  /** True once sign-out has begun: protected pages wait instead of starting a new sign-in. */
+  signingOut: boolean;
   regionLabel: string;
   /** oidc-client-ts, loaded on first use: signing in, renewing or signing out. */
   getUserManager: () => Promise<UserManager>;
@@ -20,6 +22,16 @@ const AuthContext = createContext<AuthState | null>(null);
 
 const RENEW_AHEAD_SECONDS = 30;
 const RENEW_RETRY_MS = 10_000;
+const REVOKE_WAIT_MS = 3_000;
+const SIGNED_OUT_MESSAGE = 'signed-out';
+
+function signOutChannel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('campaigns-dashboard-auth');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms));
+}
 
 export interface SignInState {
   returnTo: string;
@@ -32,6 +44,7 @@ export function currentPath(): string {
 export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => void; children: ReactNode }) {
   const { config, onSignedOut } = props;
   const [session, setSessionState] = useState<Session | null>(() => readStoredSession(config));
+  const [signingOut, setSigningOut] = useState(false);
   const sessionRef = useRef(session);
   const renewal = useRef<Promise<string | null> | null>(null);
   const managerRef = useRef<Promise<UserManager> | null>(null);
@@ -53,6 +66,7 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
 
   const signIn = useCallback(
     async (returnTo: string = currentPath()) => {
+      setSigningOut(false);
       const state: SignInState = { returnTo: safeReturnTo(returnTo) };
       await (await getUserManager()).signinRedirect({ state });
     },
@@ -99,16 +113,40 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
     return () => window.clearTimeout(timer);
   }, [session, renew, renewAfterUnauthorized]);
 
+  const endSession = useCallback(
+    async (revoke: boolean) => {
+      // From here on nothing may start a new sign-in (the identity host's own session would quietly grant one).
+      setSigningOut(true);
+      const manager = await getUserManager();
+      // Revoking the refresh token ends the session at the identity host too; a host that does not answer must
+      // not keep the supervisor from signing out, so it gets a few seconds at most.
+      if (revoke) await Promise.race([manager.revokeTokens(['refresh_token']).catch(() => undefined), delay(REVOKE_WAIT_MS)]);
+      await manager.removeUser();
+      await manager.clearStaleState();
+      onSignedOut();
+    },
+    [getUserManager, onSignedOut],
+  );
+
   const signOut = useCallback(async () => {
-    const manager = await getUserManager();
-    await manager.removeUser();
-    await manager.clearStaleState();
-    onSignedOut();
-  }, [getUserManager, onSignedOut]);
+    await endSession(true);
+    signOutChannel()?.postMessage(SIGNED_OUT_MESSAGE);
+  }, [endSession]);
+
+  // Signing out in one tab signs out every tab of this dashboard.
+  useEffect(() => {
+    const channel = signOutChannel();
+    if (!channel) return;
+    channel.onmessage = (event: MessageEvent) => {
+      if (event.data === SIGNED_OUT_MESSAGE && sessionRef.current) void endSession(false);
+    };
+    return () => channel.close();
+  }, [endSession]);
 
   const value = useMemo<AuthState>(
     () => ({
       session,
+      signingOut,
       regionLabel: config.regionLabel,
       getUserManager,
       getAccessToken: () => sessionRef.current?.accessToken ?? null,
@@ -116,7 +154,7 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
       signIn,
       signOut,
     }),
-    [session, config.regionLabel, getUserManager, renewAfterUnauthorized, signIn, signOut],
+    [session, signingOut, config.regionLabel, getUserManager, renewAfterUnauthorized, signIn, signOut],
   );
 
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;

@@ -15,6 +15,7 @@ export function createUserManager(config: RuntimeConfig, origin = window.locatio
       issuer: config.issuer,
       authorization_endpoint: config.authorizeUrl,
       token_endpoint: `${origin}${config.tokenPath}`,
+      revocation_endpoint: `${origin}${config.revokePath}`,
     },
     client_id: config.clientId,
     redirect_uri: `${origin}${CALLBACK_PATH}`,
