@@ -3,6 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
+import { useEffect } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignDetailRoute } from '../../../src/features/campaigns/campaign-detail-route';
@@ -101,7 +102,9 @@ const listRequests = () => requests.filter((url) => url.pathname === '/api/campa
 let currentLocation = '';
 function LocationProbe() {
   const location = useLocation();
-  currentLocation = `${location.pathname}${location.search}`;
+  useEffect(() => {
+    currentLocation = `${location.pathname}${location.search}`;
+  }, [location]);
   return null;
 }
 
@@ -251,6 +254,20 @@ describe('campaigns route', () => {
     renderRoute();
     expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument();
     expect(bodyRows()).toHaveLength(50);
+  });
+
+  it('renders hostile, right-to-left and emoji names as plain text', async () => {
+    const hostile = ['<img src=x onerror=alert(1)>', 'حملة الرياض', '🚀 Launch día'];
+    server.use(
+      http.get('http://localhost:3000/api/campaigns', ({ request }) => {
+        const body = listCampaigns(new URL(request.url));
+        const campaigns = body._embedded.campaigns.slice(0, 3).map((row, index) => ({ ...row, name: hostile[index]! }));
+        return HttpResponse.json({ ...body, _embedded: { campaigns } });
+      }),
+    );
+    const { container } = renderRoute();
+    for (const name of hostile) expect(await screen.findByRole('link', { name })).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
   });
 
   it('opens a campaign in a panel with its own URL and closes it with Escape back to the same list', async () => {

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { campaignPageSchema } from '../../../../src/features/campaigns/api/campaign-schemas';
+
+const campaign = fc.record({
+  id: fc.uuid(),
+  name: fc.string({ minLength: 3, maxLength: 35 }),
+  dialing_mode: fc.constantFrom('PREDICTIVE', 'PREVIEW'),
+  priority: fc.integer({ min: 1, max: 10 }),
+  run_once: fc.boolean(),
+  action_required: fc.boolean(),
+  status: fc.constantFrom('INCOMPLETE', 'READY', 'RUNNING', 'PAUSED'),
+  created_at: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+});
+
+const validPage = fc
+  .record({ campaigns: fc.array(campaign, { maxLength: 20 }), page: fc.integer({ min: 1, max: 50 }), perPage: fc.integer({ min: 1, max: 100 }), extra: fc.nat(500) })
+  .map(({ campaigns, page, perPage, extra }) => ({
+    total: campaigns.length + extra,
+    count: campaigns.length,
+    page,
+    per_page: perPage,
+    total_pages: Math.ceil((campaigns.length + extra) / perPage),
+    _embedded: { campaigns },
+    _links: { self: { href: 'https://api.talkdeskapp.com/campaigns' } },
+  }));
+
+describe('campaignPageSchema', () => {
+  it('never throws on any JSON value: it parses or it reports failure', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (body) => {
+        const result = campaignPageSchema.safeParse(body);
+        expect(typeof result.success).toBe('boolean');
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('reads every valid page, in both documented spellings, without losing a row', () => {
+    fc.assert(
+      fc.property(validPage, fc.boolean(), (body, misspelled) => {
+        const input = misspelled
+          ? { ...body, total_pages: undefined, total_page: body.total_pages, _embedded: { campaings: body._embedded.campaigns } }
+          : body;
+        const result = campaignPageSchema.safeParse(input);
+        expect(result.success).toBe(true);
+        if (!result.success) return;
+        expect(result.data.campaigns).toEqual(body._embedded.campaigns);
+        expect(result.data.totalPages).toBe(body.total_pages);
+        expect(result.data.total).toBe(body.total);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('refuses a body whose campaigns break the schema rather than showing wrong rows', () => {
+    fc.assert(
+      fc.property(
+        validPage.filter((body) => body._embedded.campaigns.length > 0),
+        fc.constantFrom('status', 'priority', 'id', 'created_at', 'action_required'),
+        fc.oneof(fc.constant(null), fc.constant('BOGUS'), fc.constant(11), fc.constant('not a date')),
+        (body, field, value) => {
+          const [first, ...rest] = body._embedded.campaigns;
+          const broken = { ...first, [field]: field === 'id' ? null : value };
+          if (field === 'priority' && value === 'BOGUS') return;
+          const result = campaignPageSchema.safeParse({ ...body, _embedded: { campaigns: [broken, ...rest] } });
+          expect(result.success).toBe(false);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+});
