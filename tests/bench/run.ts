@@ -1,0 +1,411 @@
+/*
+ * `npm run bench` (issue 5): the built app against the practical floor, a plain fetch-and-DOM page served from the
+ * same origin with the same session, in headless Chromium against the sandbox. Prints one table, checks the issue's
+ * targets and writes bench-results/latest.json. Timings are reported, never asserted: the machine may be busy.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Request } from 'playwright-core';
+import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../e2e/harness.ts';
+import { gzipBytes } from './first-screen.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DIST = join(ROOT, 'dist');
+const BASELINE_PATH = '/__bench/index.html';
+const PROBE = join(ROOT, 'tests', 'bench', 'page-probe.js');
+const SEARCH_WORD = 'upsell';
+const TYPING_DELAY_MS = 100;
+/** A view has settled when no API request has been in flight for this long. */
+const QUIET_MS = 250;
+const WAIT_MS = 15_000;
+
+type Target = 'app' | 'baseline';
+interface Combo {
+  name: string;
+  latencyMs: number;
+  perPage: 50 | 100;
+}
+const COMBOS: Combo[] = [
+  { name: '0 ms, 50 rows', latencyMs: 0, perPage: 50 },
+  { name: '100 ms, 50 rows', latencyMs: 100, perPage: 50 },
+  { name: '0 ms, 100 rows', latencyMs: 0, perPage: 100 },
+];
+
+type Interaction = 'next' | 'previous' | 'back' | 'sort' | 'filter' | 'revisit' | 'search';
+
+interface ApiRequest {
+  url: string;
+  kind: 'list' | 'count';
+}
+interface InteractionResult {
+  ms: number;
+  requests: ApiRequest[];
+}
+interface SessionResult {
+  coldMs: number;
+  coldRequests: ApiRequest[];
+  coldLongestTaskMs: number;
+  firstScreen: { js: string[]; css: string[] };
+  interactions: Record<Interaction, InteractionResult>;
+  longestTaskMs: number;
+  totalBlockingMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build, baseline and servers
+
+function build(): string {
+  // NODE_ENV=production whatever the caller's shell says: another value makes Vite bundle React's development build.
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  return readFileSync(join(DIST, 'index.html'), 'utf8');
+}
+
+function copyBaseline(): void {
+  rmSync(join(DIST, '__bench'), { recursive: true, force: true });
+  mkdirSync(join(DIST, '__bench'), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'bench', 'baseline'), join(DIST, '__bench'), { recursive: true });
+}
+
+/**
+ * The production server reads dist/ once at start. Other people's test runs rebuild dist/ too, so the build and the
+ * baseline copy are checked against what the started server actually serves, and redone if they were replaced.
+ */
+async function startBenchStack(): Promise<Stack> {
+  for (let attempt = 1; ; attempt += 1) {
+    const indexHtml = build();
+    copyBaseline();
+    let stack: Stack;
+    try {
+      stack = await startStack();
+    } catch (error) {
+      // A free port taken by someone else between the check and the listen: try again.
+      if (attempt === 3) throw error;
+      continue;
+    }
+    const [served, baseline] = await Promise.all([
+      fetch(`${stack.appUrl}/`, { headers: { accept: 'text/html' } }).then((response) => response.text()),
+      fetch(`${stack.appUrl}${BASELINE_PATH}`).then((response) => response.status),
+    ]);
+    if (served === indexHtml && baseline === 200) return stack;
+    await stack.stop();
+    if (attempt === 3) throw new Error('dist/ kept changing under the benchmark (another build running?)');
+  }
+}
+
+async function storedSession(browser: Browser, stack: Stack): Promise<Record<string, string>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(stack.appUrl);
+  await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
+  await signIn(page, SUPERVISOR);
+  await page.locator('tbody tr:not([aria-hidden="true"]) a').first().waitFor({ timeout: WAIT_MS });
+  const entries = (await page.evaluate('JSON.stringify(Object.entries(sessionStorage))')) as string;
+  await context.close();
+  const session = Object.fromEntries(JSON.parse(entries) as Array<[string, string]>);
+  if (!Object.keys(session).some((key) => key.startsWith('oidc.user:'))) throw new Error('Signing in stored no session');
+  return session;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One measured session: a fresh context (cold cache) with the restored session, a cold load, then the interactions
+
+function trackApiRequests(page: Page) {
+  const seen: ApiRequest[] = [];
+  const inFlight = new Set<Request>();
+  let lastActivity = Date.now();
+  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/campaigns');
+  page.on('request', (request) => {
+    if (!isApi(request)) return;
+    inFlight.add(request);
+    lastActivity = Date.now();
+    const perPage = new URL(request.url()).searchParams.get('per_page');
+    seen.push({ url: request.url().replace(/^https?:\/\/[^/]+/, ''), kind: perPage === '1' ? 'count' : 'list' });
+  });
+  const done = (request: Request) => {
+    if (inFlight.delete(request)) lastActivity = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    seen,
+    async quiet(): Promise<void> {
+      const deadline = Date.now() + WAIT_MS;
+      while (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) {
+        if (Date.now() > deadline) throw new Error('API requests did not settle');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
+
+interface ProbeResult {
+  ms: number;
+}
+interface PerfEntry {
+  name: string;
+  startTime: number;
+}
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+async function measureSession(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<SessionResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
+  const origin = new URL(stack.appUrl).origin;
+  // The restored session: what signing in left in sessionStorage, there before the page's own scripts run.
+  await context.addInitScript(
+    `if (location.origin === ${JSON.stringify(origin)}) for (const [k, v] of ${JSON.stringify(Object.entries(session))}) sessionStorage.setItem(k, v);`,
+  );
+  await context.addInitScript({ path: PROBE });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  const api = trackApiRequests(page);
+  try {
+    const query = combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`;
+    await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${query}`);
+    const coldMs = (await page.evaluate('window.__bench.firstRows')) as number;
+    const resources = JSON.parse(
+      (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime })))`)) as string,
+    ) as PerfEntry[];
+    const firstScreen = { js: [] as string[], css: [] as string[] };
+    for (const entry of resources) {
+      if (entry.startTime > coldMs) continue;
+      const path = new URL(entry.name).pathname;
+      if (path.endsWith('.js')) firstScreen.js.push(path);
+      if (path.endsWith('.css')) firstScreen.css.push(path);
+    }
+    await api.quiet();
+    const coldRequests = api.seen.slice();
+    const settledAt = (await page.evaluate('performance.now()')) as number;
+
+    const interact = async (types: string[], act: () => Promise<unknown>): Promise<InteractionResult> => {
+      await page.evaluate('window.__bench.arm()');
+      const from = api.seen.length;
+      await act();
+      const result = (await page.evaluate(`window.__bench.result(${JSON.stringify(types)})`)) as ProbeResult;
+      await api.quiet();
+      return { ms: result.ms, requests: api.seen.slice(from) };
+    };
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const status = page.getByLabel('Status', { exact: true });
+
+    const interactions = {} as Record<Interaction, InteractionResult>;
+    interactions.next = await interact(['click'], () => button('Next page').click());
+    interactions.previous = await interact(['click'], () => button('Previous page').click());
+    interactions.back = await interact(['popstate'], () => page.evaluate('history.back()'));
+    interactions.sort = await interact(['click'], () => button('Name').click());
+    interactions.filter = await interact(['change'], () => status.selectOption('running'));
+    interactions.revisit = await interact(['change'], () => status.selectOption(''));
+    interactions.search = await interact(['input'], () =>
+      page.getByLabel('Search campaigns').pressSequentially(SEARCH_WORD, { delay: TYPING_DELAY_MS }),
+    );
+
+    const longTasks = (await page.evaluate('window.__bench.longTasks')) as LongTask[];
+    const during = longTasks.filter((task) => task.start >= settledAt);
+    return {
+      coldMs,
+      coldRequests,
+      coldLongestTaskMs: Math.max(0, ...longTasks.filter((task) => task.start < settledAt).map((task) => task.duration)),
+      firstScreen,
+      interactions,
+      longestTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+      totalBlockingMs: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics, table, targets
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  values: number[];
+}
+function stat(values: number[]): Stat {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, values };
+}
+
+interface Row {
+  measure: string;
+  unit: 'ms' | 'kB' | 'req' | '';
+  app: Stat;
+  baseline: Stat;
+}
+
+const fmt = (value: number, unit: Row['unit']) =>
+  unit === 'kB' ? (value / 1000).toFixed(1) : unit === 'ms' ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : String(Math.round(value * 10) / 10);
+const cellOf = (s: Stat, unit: Row['unit']) =>
+  s.min === s.max ? fmt(s.median, unit) : `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`;
+const ratio = (row: Row) =>
+  row.baseline.median === 0 ? (row.app.median === 0 ? '1.00' : '∞') : (row.app.median / row.baseline.median).toFixed(2);
+
+function printTable(rows: Row[]): string {
+  const header = ['Measure', 'App: median (min–max)', 'Baseline: median (min–max)', 'App / baseline'];
+  const body = rows.map((row) => [`${row.measure}${row.unit ? ` [${row.unit}]` : ''}`, cellOf(row.app, row.unit), cellOf(row.baseline, row.unit), ratio(row)]);
+  const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  process.stdout.write('Building and starting the stack...\n');
+  const stack = await startBenchStack();
+  const browser = await launchBrowser();
+  const results: Record<string, Record<Target, SessionResult[]>> = {};
+  try {
+    const session = await storedSession(browser, stack);
+    // One unmeasured session each first: the server compresses in the background and the JITs warm up.
+    for (const target of ['app', 'baseline'] as const) await measureSession(browser, stack, session, target, COMBOS[0]!);
+    for (const combo of COMBOS) {
+      await stack.setFaults({ latencyMs: combo.latencyMs });
+      results[combo.name] = { app: [], baseline: [] };
+      for (let run = 0; run < RUNS; run += 1) {
+        const order: Target[] = run % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
+        for (const target of order) results[combo.name]![target].push(await measureSession(browser, stack, session, target, combo));
+        process.stdout.write(`  ${combo.name}: run ${run + 1}/${RUNS}\n`);
+      }
+    }
+    await stack.clearFaults();
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+
+  const [fast, slow, wide] = COMBOS.map((combo) => results[combo.name]!) as [Record<Target, SessionResult[]>, Record<Target, SessionResult[]>, Record<Target, SessionResult[]>];
+  const both = (pick: (target: Target) => number[]) => ({ app: stat(pick('app')), baseline: stat(pick('baseline')) });
+
+  // Bundle: what the cold loads fetched before the first rows were painted, gzipped from dist/.
+  const gzipOf = (paths: string[]) => paths.reduce((sum, path) => sum + gzipBytes(join(DIST, path)), 0);
+  const firstScreenBytes = (target: Target, kind: 'js' | 'css') => fast[target].map((run) => gzipOf(run.firstScreen[kind]));
+  const assets = readdirSync(join(DIST, 'assets')).filter((file) => /\.(js|css)$/.test(file));
+  const wholeApp = assets.reduce((sum, file) => sum + gzipBytes(join(DIST, 'assets', file)), 0);
+  const wholeBaseline = ['baseline.js', 'baseline.css'].reduce((sum, file) => sum + gzipBytes(join(DIST, '__bench', file)), 0);
+
+  const timing = (data: Record<Target, SessionResult[]>, interaction: Interaction) =>
+    both((target) => data[target].map((run) => run.interactions[interaction].ms));
+  const requests = (data: Record<Target, SessionResult[]>, ...interactions: Interaction[]) =>
+    both((target) => data[target].map((run) => interactions.reduce((sum, name) => sum + run.interactions[name].requests.length, 0)));
+
+  const rows: Row[] = [
+    { measure: 'First-screen JS, gzip', unit: 'kB', ...both((target) => firstScreenBytes(target, 'js')) },
+    { measure: 'First-screen CSS, gzip', unit: 'kB', ...both((target) => firstScreenBytes(target, 'css')) },
+    { measure: 'Whole app JS+CSS, gzip', unit: 'kB', app: stat([wholeApp]), baseline: stat([wholeBaseline]) },
+    { measure: 'Cold load → first rows painted, 0 ms', unit: 'ms', ...both((target) => fast[target].map((run) => run.coldMs)) },
+    { measure: 'Cold load → first rows painted, 100 ms', unit: 'ms', ...both((target) => slow[target].map((run) => run.coldMs)) },
+  ];
+  const timed: Array<[Interaction, string]> = [
+    ['next', '"Next page" (prefetched) → rows'],
+    ['sort', 'Sort by Name → rows'],
+    ['filter', 'Status filter → rows'],
+    ['search', `Type "${SEARCH_WORD}" → rows (last key; 300 ms debounce)`],
+    ['back', 'Back button → rows'],
+    ['revisit', 'Revisit a view (< 30 s) → rows'],
+  ];
+  for (const [interaction, label] of timed) {
+    rows.push({ measure: `${label}, 0 ms`, unit: 'ms', ...timing(fast, interaction) });
+    rows.push({ measure: `${label}, 100 ms`, unit: 'ms', ...timing(slow, interaction) });
+  }
+  rows.push(
+    { measure: 'Requests: cold load', unit: 'req', ...both((target) => fast[target].map((run) => run.coldRequests.length)) },
+    { measure: `Requests: typing "${SEARCH_WORD}"`, unit: 'req', ...requests(fast, 'search') },
+    { measure: 'Requests: next page then previous page', unit: 'req', ...requests(fast, 'next', 'previous') },
+    { measure: 'Requests: Back button', unit: 'req', ...requests(fast, 'back') },
+    { measure: 'Requests: revisit a view within 30 s', unit: 'req', ...requests(fast, 'revisit') },
+    { measure: 'Longest task in interactions, 50 rows', unit: 'ms', ...both((target) => fast[target].map((run) => run.longestTaskMs)) },
+    { measure: 'Total blocking time of interactions, 50 rows', unit: 'ms', ...both((target) => fast[target].map((run) => run.totalBlockingMs)) },
+    { measure: 'Longest task in interactions, 100 rows', unit: 'ms', ...both((target) => wide[target].map((run) => run.longestTaskMs)) },
+    { measure: 'Total blocking time of interactions, 100 rows', unit: 'ms', ...both((target) => wide[target].map((run) => run.totalBlockingMs)) },
+    { measure: 'Longest task in cold load, 50 rows', unit: 'ms', ...both((target) => fast[target].map((run) => run.coldLongestTaskMs)) },
+  );
+
+  // Targets of issue 5.
+  const row = (measure: string) => rows.find((candidate) => candidate.measure.startsWith(measure))!;
+  const searchRequests = fast.app.flatMap((run) => run.interactions.search.requests);
+  const pageOf = (r: ApiRequest) => new URL(r.url, 'http://x').searchParams.get('page');
+  const perRun = (keep: (r: ApiRequest) => boolean) => stat(fast.app.map((run) => run.interactions.search.requests.filter(keep).length)).median;
+  const partialWordRequests = searchRequests.filter((r) => {
+    const search = new URL(r.url, 'http://x').searchParams.get('search');
+    return search !== null && search !== SEARCH_WORD;
+  }).length;
+  const wordViewRequests = stat(
+    fast.app.map((run) => run.interactions.search.requests.filter((r) => r.kind === 'list' && new URL(r.url, 'http://x').searchParams.get('page') === '1').length),
+  );
+  const coldRatio0 = row('Cold load → first rows painted, 0 ms');
+  const coldRatio100 = row('Cold load → first rows painted, 100 ms');
+  const next0 = row('"Next page" (prefetched) → rows, 0 ms').app;
+  const next100 = row('"Next page" (prefetched) → rows, 100 ms').app;
+  const longest100 = row('Longest task in interactions, 100 rows').app;
+  const jsKb = row('First-screen JS').app.median;
+  const targets = [
+    { target: 'First-screen JS ≤ 125 kB gzip', pass: jsKb <= 125_000, evidence: `${(jsKb / 1000).toFixed(1)} kB` },
+    {
+      target: 'First rows ≤ 1.3 × baseline',
+      pass: coldRatio0.app.median <= 1.3 * coldRatio0.baseline.median,
+      evidence: `0 ms: ${ratio(coldRatio0)}×, 100 ms: ${ratio(coldRatio100)}× (medians)`,
+    },
+    {
+      target: 'Prefetched next page ≤ 50 ms',
+      pass: next0.median <= 50 && next100.median <= 50,
+      evidence: `median ${fmt(next0.median, 'ms')} / ${fmt(next100.median, 'ms')} ms at 0 / 100 ms, max ${fmt(Math.max(next0.max, next100.max), 'ms')} ms`,
+    },
+    {
+      target: 'One request for a typed word',
+      pass: partialWordRequests === 0 && wordViewRequests.max === 1,
+      evidence:
+        `median per typed word: ${perRun((r) => r.kind === 'list' && pageOf(r) === '1')} for its rows, ` +
+        `${perRun((r) => r.kind === 'list' && pageOf(r) !== '1')} prefetch of page 2, ${perRun((r) => r.kind === 'count')} need-action count; ` +
+        `${partialWordRequests} for partial words`,
+    },
+    {
+      target: 'No request for a view revisited within 30 s',
+      pass: row('Requests: revisit').app.max === 0,
+      evidence: `max ${row('Requests: revisit').app.max} over ${RUNS} runs`,
+    },
+    {
+      target: 'No long task > 50 ms with 100 rows',
+      pass: longest100.max <= 50,
+      evidence: `longest ${fmt(longest100.max, 'ms')} ms over ${RUNS} runs (median ${fmt(longest100.median, 'ms')} ms)`,
+    },
+  ];
+
+  const table = printTable(rows);
+  const targetLines = targets.map((t) => `${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.evidence}`).join('\n');
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
+  process.stdout.write(
+    `\nCampaigns dashboard vs plain-DOM baseline: ${RUNS} runs each, ${cpus().length} CPUs, sandbox latency as stated, ${seconds} s\n\n${table}\n\n${targetLines}\n`,
+  );
+
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    cpus: cpus().length,
+    node: process.version,
+    searchWord: SEARCH_WORD,
+    rows: rows.map((r) => ({ ...r, ratio: Number(ratio(r)) })),
+    targets,
+    sessions: results,
+  };
+  writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(`\nWrote bench-results/latest.json\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
