@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { UserManager } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../../config/runtime-config';
-import { safeReturnTo } from './auth-paths';
+import { useLocation } from 'react-router';
+import { SIGNED_OUT_PATH, safeReturnTo } from './auth-paths';
 import { isExpired, readStoredSession, toSession, type Session } from './session';
 
 export interface AuthState {
@@ -23,6 +24,9 @@ const AuthContext = createContext<AuthState | null>(null);
 const RENEW_AHEAD_SECONDS = 30;
 const RENEW_RETRY_MS = 10_000;
 const REVOKE_WAIT_MS = 3_000;
+// Kept from sign-out until the next sign-in in this tab: the identity host's login session outlives the revoked
+// tokens, and without prompt=login it would hand the dashboard to whoever opens it next (Back is enough).
+const SIGNED_OUT_KEY = 'campaigns.signedOut';
 const SIGNED_OUT_MESSAGE = 'signed-out';
 
 function signOutChannel(): BroadcastChannel | null {
@@ -57,7 +61,10 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
   const getUserManager = useCallback(() => {
     managerRef.current ??= import('./user-manager').then(({ createUserManager }) => {
       const manager = createUserManager(config);
-      manager.events.addUserLoaded((user) => setSession(toSession(user)));
+      manager.events.addUserLoaded((user) => {
+        window.sessionStorage.removeItem(SIGNED_OUT_KEY);
+        setSession(toSession(user));
+      });
       manager.events.addUserUnloaded(() => setSession(null));
       return manager;
     });
@@ -68,7 +75,8 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
     async (returnTo: string = currentPath()) => {
       setSigningOut(false);
       const state: SignInState = { returnTo: safeReturnTo(returnTo) };
-      await (await getUserManager()).signinRedirect({ state });
+      const afterSignOut = window.sessionStorage.getItem(SIGNED_OUT_KEY) !== null;
+      await (await getUserManager()).signinRedirect(afterSignOut ? { state, prompt: 'login' } : { state });
     },
     [getUserManager],
   );
@@ -117,6 +125,7 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
     async (revoke: boolean) => {
       // From here on nothing may start a new sign-in (the identity host's own session would quietly grant one).
       setSigningOut(true);
+      window.sessionStorage.setItem(SIGNED_OUT_KEY, '1');
       const manager = await getUserManager();
       // Revoking the refresh token ends the session at the identity host too; a host that does not answer must
       // not keep the supervisor from signing out, so it gets a few seconds at most.
@@ -127,6 +136,14 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
     },
     [getUserManager, onSignedOut],
   );
+
+  // Once the signed-out page is showing, sign-out is over: a protected URL opened after it (Back, a link) must start
+  // sign-in again rather than wait on "Signing you in…" forever. (Not reset in endSession: the router commits its
+  // navigation in a transition, after a plain state update, and RequireAuth would sign straight back in.)
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (signingOut && pathname === SIGNED_OUT_PATH) setSigningOut(false);
+  }, [signingOut, pathname]);
 
   const signOut = useCallback(async () => {
     await endSession(true);
