@@ -351,3 +351,23 @@ export function pathAndQuery(page: Page): string {
   const url = new URL(page.url());
   return `${url.pathname}${url.search}`;
 }
+
+/** The data rows of the campaigns table (skeleton rows are aria-hidden while loading). */
+export function campaignRows(page: Page) {
+  return page.getByRole('table', { name: 'Campaigns' }).locator('tbody tr:not([aria-hidden="true"])');
+}
+
+/**
+ * Waits until the table shows rows and every row's Status reads `status` (the previous page's rows may stay on
+ * screen while the new ones load), and returns those statuses.
+ */
+export async function waitForRowsWithStatus(page: Page, status: string, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = await page.getByRole('table', { name: 'Campaigns' }).getAttribute('aria-busy');
+    const statuses = (await campaignRows(page).locator('td:nth-child(2)').allInnerTexts()).map((text) => text.replace(/[^\p{L} ]/gu, '').trim());
+    if (busy !== 'true' && statuses.length > 0 && statuses.every((text) => text === status)) return statuses;
+    if (Date.now() > deadline) throw new Error(`The table did not settle on ${status} rows; it shows: ${statuses.join(', ') || 'no rows'}`);
+    await page.waitForTimeout(100);
+  }
+}

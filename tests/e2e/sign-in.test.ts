@@ -1,9 +1,10 @@
 /*
  * Signing in as the demo supervisor through the built app and the sandbox, as `npm start` runs them.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  campaignRows,
   collectErrors,
   launchBrowser,
   newContext,
@@ -15,6 +16,7 @@ import {
   storedUser,
   SUPERVISOR,
   type Stack,
+  waitForRowsWithStatus,
 } from './harness.ts';
 
 reportFailures();
@@ -32,9 +34,6 @@ afterAll(async () => {
 });
 
 /** The data rows of the campaigns table (skeleton rows are aria-hidden while loading). */
-function campaignRows(page: Page) {
-  return page.getByRole('table', { name: 'Campaigns' }).locator('tbody tr:not([aria-hidden="true"])');
-}
 
 describe('signing in', () => {
   it('shows the supervisor their campaigns, their name and the region', async () => {
@@ -88,9 +87,7 @@ describe('signing in', () => {
     expect(pathAndQuery(page)).toBe(deepLink);
     expect(await page.getByLabel('Status').locator('option:checked').textContent()).toBe('Running');
     expect(await page.getByLabel('Priority').inputValue()).toBe('3');
-    const statuses = await campaignRows(page).locator('td:nth-child(2)').allInnerTexts();
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(statuses.map((status) => status.replace(/[^A-Za-z ]/g, '').trim())).toEqual(statuses.map(() => 'Running'));
+    await waitForRowsWithStatus(page, 'Running');
     const priorities = await campaignRows(page).locator('td:nth-child(4)').allInnerTexts();
     expect(new Set(priorities.map((priority) => priority.trim()))).toEqual(new Set(['3']));
     const names = await campaignRows(page).getByRole('link').allInnerTexts();

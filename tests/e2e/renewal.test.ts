@@ -1,0 +1,82 @@
+/*
+ * Renewal with short-lived access tokens: the app renews with the refresh token ahead of expiry (30 s before), so
+ * a supervisor who keeps the page open past the first token's lifetime keeps working without seeing a login page.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  campaignRows,
+  collectErrors,
+  launchBrowser,
+  newContext,
+  reportFailures,
+  signIn,
+  startStack,
+  storedUser,
+  SUPERVISOR,
+  type Stack,
+  waitForRowsWithStatus,
+} from './harness.ts';
+
+reportFailures();
+
+// Above the app's 30 s renewal margin (so it renews once, a few seconds in) and as short as that allows.
+const ACCESS_TOKEN_TTL_SECONDS = 36;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+
+describe('short-lived access tokens', () => {
+  it('are renewed with the refresh token, so the page keeps working past the first token’s lifetime', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+
+    await page.goto(stack.appUrl);
+    await signIn(page, SUPERVISOR);
+    await campaignRows(page).first().getByRole('link').waitFor();
+    const first = await storedUser(page);
+    expect(first?.refresh_token).toBeTruthy();
+    expect(first!.expires_at - Date.now() / 1000).toBeLessThanOrEqual(ACCESS_TOKEN_TTL_SECONDS + 1);
+    const tokenRequestsAfterSignIn = (await stack.requestCounts()).token;
+
+    const leftTheApp: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && !frame.url().startsWith(stack.appUrl)) leftTheApp.push(frame.url());
+    });
+
+    // Wait (in the page's clock) until the first access token has expired.
+    await page.waitForFunction((expiredAt) => Date.now() > expiredAt, (first!.expires_at + 1) * 1000, {
+      timeout: (ACCESS_TOKEN_TTL_SECONDS + 15) * 1000,
+      polling: 500,
+    });
+
+    await page.getByLabel('Status').selectOption({ label: 'Running' });
+    await page.waitForURL((url) => url.search.includes('status=running'));
+    await waitForRowsWithStatus(page, 'Running');
+    expect(await page.getByRole('banner').textContent()).toContain(SUPERVISOR.name);
+    expect(leftTheApp).toEqual([]);
+
+    const renewed = await storedUser(page);
+    expect(renewed?.access_token).toBeTruthy();
+    expect(renewed!.access_token).not.toBe(first!.access_token);
+    // Rotation: every refresh_token grant answers with a new refresh token.
+    expect(renewed!.refresh_token).not.toBe(first!.refresh_token);
+    expect(renewed!.expires_at).toBeGreaterThan(first!.expires_at);
+    expect((await stack.requestCounts()).token).toBeGreaterThan(tokenRequestsAfterSignIn);
+    expect(stack.output()).not.toMatch(/GET \/api\/campaigns 401/);
+
+    expect(errors.unexpected()).toEqual([]);
+    await context.close();
+  });
+});
