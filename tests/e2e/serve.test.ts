@@ -1,0 +1,114 @@
+/*
+ * `npm run build && npm run serve` pointed at a separately started sandbox with the override variables, the way
+ * it would be pointed at a private Talkdesk test server: sign-in works through it, and its responses carry the
+ * security and caching headers the issue asks for.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  campaignRows,
+  collectErrors,
+  launchBrowser,
+  newContext,
+  reportFailures,
+  screenshot,
+  signIn,
+  startSeparateServers,
+  SUPERVISOR,
+  type Stack,
+} from './harness.ts';
+
+reportFailures();
+
+let stack: Stack & { secret: string };
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startSeparateServers(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
+      const [name = '', ...values] = part.split(/\s+/);
+      return [name.toLowerCase(), values];
+    }),
+  );
+}
+
+describe('npm run serve against the sandbox', () => {
+  it('signs the supervisor in and shows campaigns', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+
+    await page.goto(`${stack.appUrl}/?dialing_mode=preview`);
+    await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
+    await signIn(page, SUPERVISOR);
+    await campaignRows(page).first().getByRole('link').waitFor();
+    expect(new URL(page.url()).search).toBe('?dialing_mode=preview');
+    expect(await page.getByRole('banner').textContent()).toContain(SUPERVISOR.name);
+    const modes = await campaignRows(page).locator('td:nth-child(3)').allInnerTexts();
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes.map((mode) => mode.trim()))).toEqual(new Set(['Preview']));
+    await screenshot(page, 'serve-campaigns');
+
+    expect(errors.unexpected()).toEqual([]);
+    await context.close();
+  });
+
+  it('never sends the client secret to the browser', async () => {
+    const config = await (await fetch(`${stack.appUrl}/app-config.json`)).text();
+    const html = await (await fetch(stack.appUrl)).text();
+    expect(config).not.toContain(stack.secret);
+    expect(html).not.toContain(stack.secret);
+    expect(stack.output()).not.toContain(stack.secret);
+  });
+
+  it('sends the security headers with the page', async () => {
+    const response = await fetch(`${stack.appUrl}/`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const csp = directives(response.headers.get('content-security-policy') ?? '');
+    const scriptSrc = csp.get('script-src') ?? csp.get('default-src') ?? [];
+    expect(scriptSrc.length).toBeGreaterThan(0);
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    // No inline script for the CSP to have to allow.
+    const html = await response.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+
+    // A client route gets the app too (SPA fallback), with the same headers.
+    const route = await fetch(`${stack.appUrl}/campaigns/some-id?status=running`, { headers: { accept: 'text/html' } });
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe(html);
+    expect(route.headers.get('content-security-policy')).toBe(response.headers.get('content-security-policy'));
+  });
+
+  it('caches hashed assets for a year and reports health', async () => {
+    const html = await (await fetch(`${stack.appUrl}/`, { headers: { accept: 'text/html' } })).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const response = await fetch(`${stack.appUrl}${asset}`);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get('cache-control'), asset).toMatch(/max-age=31536000/);
+      expect(response.headers.get('cache-control'), asset).toMatch(/immutable/);
+      expect(response.headers.get('x-content-type-options'), asset).toBe('nosniff');
+    }
+
+    const health = await fetch(`${stack.appUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('cache-control')).toBe('no-store');
+    expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});
