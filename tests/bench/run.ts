@@ -45,6 +45,8 @@ interface InteractionResult {
 }
 interface SessionResult {
   coldMs: number;
+  /** Same-origin resources the cold load fetched: path, start and end (ms since navigation start). */
+  coldWaterfall: Array<{ path: string; start: number; end: number }>;
   coldRequests: ApiRequest[];
   coldLongestTaskMs: number;
   firstScreen: { js: string[]; css: string[] };
@@ -77,10 +79,11 @@ function copyBaseline(): void {
  * The production server reads dist/ once at start. Other people's test runs rebuild dist/ too, so the build and the
  * baseline copy are checked against what the started server actually serves, and redone if they were replaced.
  */
-async function startBenchStack(): Promise<Stack> {
+async function startBenchStack(): Promise<{ stack: Stack; gzipSizes: Map<string, number> }> {
   for (let attempt = 1; ; attempt += 1) {
     const indexHtml = build();
     copyBaseline();
+    const gzipSizes = measureGzipSizes();
     let stack: Stack;
     try {
       stack = await startStack();
@@ -93,10 +96,21 @@ async function startBenchStack(): Promise<Stack> {
       fetch(`${stack.appUrl}/`, { headers: { accept: 'text/html' } }).then((response) => response.text()),
       fetch(`${stack.appUrl}${BASELINE_PATH}`).then((response) => response.status),
     ]);
-    if (served === indexHtml && baseline === 200) return stack;
+    if (served === indexHtml && baseline === 200) return { stack, gzipSizes };
     await stack.stop();
     if (attempt === 3) throw new Error('dist/ kept changing under the benchmark (another build running?)');
   }
+}
+
+/** gzip bytes of every JS and CSS file the server was started with, by URL path (dist/ may change later). */
+function measureGzipSizes(): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const folder of ['assets', '__bench']) {
+    for (const file of readdirSync(join(DIST, folder))) {
+      if (/\.(js|css)$/.test(file)) sizes.set(`/${folder}/${file}`, gzipBytes(join(DIST, folder, file)));
+    }
+  }
+  return sizes;
 }
 
 async function storedSession(browser: Browser, stack: Stack): Promise<Record<string, string>> {
@@ -151,6 +165,7 @@ interface ProbeResult {
 interface PerfEntry {
   name: string;
   startTime: number;
+  responseEnd: number;
 }
 interface LongTask {
   start: number;
@@ -173,7 +188,7 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
     await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${query}`);
     const coldMs = (await page.evaluate('window.__bench.firstRows')) as number;
     const resources = JSON.parse(
-      (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime })))`)) as string,
+      (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })))`)) as string,
     ) as PerfEntry[];
     const firstScreen = { js: [] as string[], css: [] as string[] };
     for (const entry of resources) {
@@ -212,6 +227,9 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
     const during = longTasks.filter((task) => task.start >= settledAt);
     return {
       coldMs,
+      coldWaterfall: resources
+        .filter((entry) => entry.startTime <= coldMs)
+        .map((entry) => ({ path: entry.name.replace(/^https?:\/\/[^/]+/, ''), start: Math.round(entry.startTime), end: Math.round(entry.responseEnd) })),
       coldRequests,
       coldLongestTaskMs: Math.max(0, ...longTasks.filter((task) => task.start < settledAt).map((task) => task.duration)),
       firstScreen,
@@ -264,7 +282,7 @@ function printTable(rows: Row[]): string {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   process.stdout.write('Building and starting the stack...\n');
-  const stack = await startBenchStack();
+  const { stack, gzipSizes } = await startBenchStack();
   const browser = await launchBrowser();
   const results: Record<string, Record<Target, SessionResult[]>> = {};
   try {
@@ -290,11 +308,16 @@ async function main(): Promise<void> {
   const both = (pick: (target: Target) => number[]) => ({ app: stat(pick('app')), baseline: stat(pick('baseline')) });
 
   // Bundle: what the cold loads fetched before the first rows were painted, gzipped from dist/.
-  const gzipOf = (paths: string[]) => paths.reduce((sum, path) => sum + gzipBytes(join(DIST, path)), 0);
+  const sizeOf = (path: string) => {
+    const size = gzipSizes.get(path);
+    if (size === undefined) throw new Error(`${path} was not in the build the server started with`);
+    return size;
+  };
+  const gzipOf = (paths: string[]) => paths.reduce((sum, path) => sum + sizeOf(path), 0);
   const firstScreenBytes = (target: Target, kind: 'js' | 'css') => fast[target].map((run) => gzipOf(run.firstScreen[kind]));
-  const assets = readdirSync(join(DIST, 'assets')).filter((file) => /\.(js|css)$/.test(file));
-  const wholeApp = assets.reduce((sum, file) => sum + gzipBytes(join(DIST, 'assets', file)), 0);
-  const wholeBaseline = ['baseline.js', 'baseline.css'].reduce((sum, file) => sum + gzipBytes(join(DIST, '__bench', file)), 0);
+  const inFolder = (folder: string) => [...gzipSizes.keys()].filter((path) => path.startsWith(folder));
+  const wholeApp = gzipOf(inFolder('/assets/'));
+  const wholeBaseline = gzipOf(inFolder('/__bench/'));
 
   const timing = (data: Record<Target, SessionResult[]>, interaction: Interaction) =>
     both((target) => data[target].map((run) => run.interactions[interaction].ms));
