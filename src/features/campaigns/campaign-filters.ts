@@ -81,3 +81,9 @@ export function hasActiveFilters(filters: CampaignFilters): boolean {
 export function clearFilters(filters: CampaignFilters): CampaignFilters {
   return { ...DEFAULT_FILTERS, sort: filters.sort, perPage: filters.perPage };
 }
+
+/** The sort after a click on a column header: a new column starts ascending, the sorted one flips. */
+export function toggleSort(sort: CampaignSort, field: SortField): CampaignSort {
+  if (sort.field !== field) return { field, direction: 'asc' };
+  return { field, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
+}

@@ -6,7 +6,7 @@ import { useHttpClient } from '../../lib/http-client-context';
 import { campaignListOptions, needActionCountOptions } from './api/campaign-queries';
 import type { CampaignPage } from './api/campaign-schemas';
 import { describeResult } from './announce';
-import { clearFilters, hasActiveFilters, type CampaignFilters } from './campaign-filters';
+import { clearFilters, hasActiveFilters, toggleSort } from './campaign-filters';
 import { CampaignsTable } from './components/campaigns-table';
 import { CopyLinkButton } from './components/copy-link-button';
 import { FilterBar } from './components/filter-bar';
@@ -38,8 +38,8 @@ export function CampaignsRoute() {
   useEffect(() => {
     if (totalPages === null) return;
     const clamped = clampPage(filters.page, totalPages);
-    if (clamped !== filters.page) setFilters({ ...filters, page: clamped }, { replace: true });
-  }, [totalPages, filters, setFilters]);
+    if (clamped !== filters.page) setFilters((current) => ({ ...current, page: clamped }), { replace: true });
+  }, [totalPages, filters.page, setFilters]);
 
   // The next page is fetched ahead so "Next page" paints at once.
   useEffect(() => {
@@ -52,8 +52,7 @@ export function CampaignsRoute() {
   const fieldErrors = error instanceof ApiError && error.status === 400 ? fieldErrorsByControl(error.fields) : null;
   const needActionCount = filters.actionRequired === true ? (settled ? list.data.total : null) : filters.actionRequired === false ? 0 : (needAction.data ?? null);
 
-  const update = (next: CampaignFilters, options?: { replace?: boolean }) => setFilters(next, options);
-  const clear = () => setFilters(clearFilters(filters));
+  const clear = () => setFilters(clearFilters);
 
   return (
     <div className={styles.view}>
@@ -80,7 +79,7 @@ export function CampaignsRoute() {
         </div>
       ) : null}
 
-      <FilterBar filters={filters} onChange={update} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
+      <FilterBar filters={filters} onChange={setFilters} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
 
       <div className={styles.summaryRow}>
         <p id="campaigns-summary" className={styles.total}>
@@ -91,7 +90,7 @@ export function CampaignsRoute() {
             type="button"
             className={styles.needAction}
             aria-pressed={filters.actionRequired === true}
-            onClick={() => update({ ...filters, actionRequired: filters.actionRequired === true ? null : true, page: 1 })}
+            onClick={() => setFilters((current) => ({ ...current, actionRequired: current.actionRequired === true ? null : true, page: 1 }))}
           >
             <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
               <path fill="currentColor" d="M8 1 15.5 14.5H.5L8 1Zm-.9 5v4.2h1.8V6H7.1Zm0 5.4V13h1.8v-1.6H7.1Z" />
@@ -119,7 +118,7 @@ export function CampaignsRoute() {
                 ))}
               </ul>
             ) : null}
-            {page ? <p className={styles.errorHint}>Showing the last campaigns that loaded.</p> : null}
+            {page ? <p className={styles.errorHint}>The dimmed rows are the last that loaded; they may not match these filters.</p> : null}
           </div>
           <button type="button" onClick={() => void list.refetch()}>
             Retry
@@ -129,37 +128,44 @@ export function CampaignsRoute() {
 
       <CampaignsTable
         rows={page?.campaigns ?? []}
+        stale={error !== null && page !== null}
+        empty={
+          page && page.total === 0 && !list.isFetching ? (
+            hasActiveFilters(filters) ? (
+              <div className={styles.empty}>
+                <p className={styles.emptyTitle}>No campaigns match these filters</p>
+                <button type="button" onClick={clear}>
+                  Clear filters
+                </button>
+              </div>
+            ) : (
+              <div className={styles.empty}>
+                <p className={styles.emptyTitle}>No campaigns yet</p>
+                <p>Campaigns created in Talkdesk appear here.</p>
+              </div>
+            )
+          ) : null
+        }
         sort={filters.sort}
-        onSortChange={(sort) => update({ ...filters, sort, page: 1 })}
+        onSort={(field) => setFilters((current) => ({ ...current, sort: toggleSort(current.sort, field), page: 1 }))}
         listSearch={search}
         busy={list.isFetching}
         skeletonRows={page ? null : Math.min(filters.perPage, 12)}
       />
 
-      {page && page.total === 0 && !list.isFetching ? (
-        <div className={styles.empty}>
-          {hasActiveFilters(filters) ? (
-            <>
-              <p className={styles.emptyTitle}>No campaigns match these filters</p>
-              <button type="button" onClick={clear}>
-                Clear filters
-              </button>
-            </>
-          ) : (
-            <p className={styles.emptyTitle}>No campaigns yet</p>
-          )}
-        </div>
-      ) : null}
-
-      <Pager
-        page={filters.page}
-        perPage={filters.perPage}
-        total={page?.total ?? null}
-        totalPages={page?.totalPages ?? null}
-        rowCount={page?.campaigns.length ?? 0}
-        onPageChange={(next) => update({ ...filters, page: next })}
-        onPerPageChange={(perPage) => update({ ...filters, perPage, page: 1 })}
-      />
+      {page?.total === 0 ? null : (
+        <Pager
+          page={filters.page}
+          perPage={filters.perPage}
+          total={page?.total ?? null}
+          totalPages={page?.totalPages ?? null}
+          rowCount={page?.campaigns.length ?? 0}
+          onPageChange={(to) =>
+            setFilters((current) => ({ ...current, page: clampPage(to(current.page), page?.totalPages ?? Number.MAX_SAFE_INTEGER) }))
+          }
+          onPerPageChange={(perPage) => setFilters((current) => ({ ...current, perPage, page: 1 }))}
+        />
+      )}
 
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {settled ? describeResult(filters.sort, list.data.total) : ''}

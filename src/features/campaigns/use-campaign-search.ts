@@ -2,8 +2,11 @@
  * Reads the view's state from the URL and writes it back. Discrete changes push a history entry so Back undoes
  * them; typing in search and corrections replace the entry. A non-canonical URL (bad values, defaults spelled
  * out) is replaced by its canonical form once, and what was ignored is kept to tell the supervisor.
+ *
+ * Writes are updates applied to the LATEST URL, not to the state on screen: the router renders location changes
+ * in a transition, so two quick changes (status, then priority) must not start the second from a stale state.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { CampaignFilters } from './campaign-filters';
 import { parseCampaignSearch, toSearchString } from './search-params';
@@ -11,6 +14,8 @@ import { parseCampaignSearch, toSearchString } from './search-params';
 export interface WriteOptions {
   replace?: boolean;
 }
+
+export type FiltersUpdate = (current: CampaignFilters) => CampaignFilters;
 
 export function useCampaignSearch() {
   const location = useLocation();
@@ -25,6 +30,10 @@ export function useCampaignSearch() {
 
   const canonical = toSearchString(parsed.filters);
   const current = location.search.replace(/^\?/, '');
+  const latestSearch = useRef(canonical);
+  useLayoutEffect(() => {
+    latestSearch.current = canonical;
+  }, [canonical]);
 
   useEffect(() => {
     if (canonical !== current) {
@@ -33,12 +42,13 @@ export function useCampaignSearch() {
   }, [canonical, current, navigate, location.pathname, location.hash, location.state]);
 
   const setFilters = useCallback(
-    (next: CampaignFilters, options: WriteOptions = {}) => {
-      const search = toSearchString(next);
-      if (search === canonical) return;
+    (update: FiltersUpdate, options: WriteOptions = {}) => {
+      const search = toSearchString(update(parseCampaignSearch(latestSearch.current).filters));
+      if (search === latestSearch.current) return;
+      latestSearch.current = search;
       navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state });
     },
-    [navigate, canonical, location.pathname, location.state],
+    [navigate, location.pathname, location.state],
   );
 
   const dismissIgnored = useCallback(() => setIgnored([]), []);

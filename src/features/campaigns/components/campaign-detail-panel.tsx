@@ -63,7 +63,7 @@ export default function CampaignDetailPanel(props: { campaignId: string }) {
             Close
           </button>
         </header>
-        <div className={styles.body}>
+        <div className={styles.body} tabIndex={0} role="region" aria-label="Campaign details">
           {detail.isError ? (
             <div role="alert" className={styles.error}>
               <p>
@@ -113,21 +113,21 @@ function CampaignDetails({ campaign }: { campaign: CampaignDetail }) {
         <Item label="Priority">{campaign.priority}</Item>
         <Item label="Run once">{campaign.run_once ? 'Yes' : 'No'}</Item>
         <Item label="Created">{formatDateTime(campaign.created_at)}</Item>
-        <Item label="Campaign ID">
+        <Item label="Campaign ID" wide>
           <code>{campaign.id}</code>
         </Item>
         {campaign.user_id ? (
-          <Item label="User ID">
+          <Item label="User ID" wide>
             <code>{campaign.user_id}</code>
           </Item>
         ) : null}
         {campaign.record_list_id ? (
-          <Item label="Record list ID">
+          <Item label="Record list ID" wide>
             <code>{campaign.record_list_id}</code>
           </Item>
         ) : null}
         {campaign.do_not_call_list_id ? (
-          <Item label="Do-not-call list ID">
+          <Item label="Do-not-call list ID" wide>
             <code>{campaign.do_not_call_list_id}</code>
           </Item>
         ) : null}
@@ -244,9 +244,9 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
-function Item(props: { label: string; children: ReactNode }) {
+function Item(props: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className={styles.item}>
+    <div className={props.wide ? `${styles.item} ${styles.wide}` : styles.item}>
       <dt>{props.label}</dt>
       <dd>{props.children}</dd>
     </div>

@@ -2,7 +2,7 @@
  * The server sorts and pages (it is the source of truth), so TanStack Table only lays out the rows it was given;
  * header clicks become `order_by` changes in the URL.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper, flexRender, tableFeatures, useTable } from '@tanstack/react-table';
 import type { Campaign } from '../api/campaign-schemas';
@@ -25,16 +25,21 @@ const SORTABLE: Partial<Record<string, SortField>> = {
 interface CampaignsTableProps {
   rows: Campaign[];
   sort: CampaignSort;
-  onSortChange: (sort: CampaignSort) => void;
+  /** A click on a sortable header: sort by that column, or flip the direction if it already is. */
+  onSort: (field: SortField) => void;
   /** Query string of the current list view, carried into the detail URL so closing it returns to the same view. */
   listSearch: string;
   busy: boolean;
+  /** The rows belong to an earlier view (the current one failed to load): dimmed. */
+  stale: boolean;
   /** Rows to reserve while nothing is loaded yet, so the layout does not jump. */
   skeletonRows: number | null;
+  /** Shown across the table body when there are no rows. */
+  empty: ReactNode;
 }
 
 export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTableProps) {
-  const { rows, sort, onSortChange, listSearch } = props;
+  const { rows, sort, onSort, listSearch } = props;
 
   const columns = useMemo(() => campaignColumns(listSearch), [listSearch]);
 
@@ -42,7 +47,7 @@ export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTable
 
   return (
     <div className={styles.scroller}>
-      <table className={styles.table} aria-busy={props.busy} aria-describedby="campaigns-summary">
+      <table className={styles.table} aria-busy={props.busy} data-stale={props.stale} aria-describedby="campaigns-summary">
         <caption className="visually-hidden">Campaigns</caption>
         <colgroup>
           <col className={styles.colName} />
@@ -71,9 +76,7 @@ export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTable
                       <button
                         type="button"
                         className={styles.sortButton}
-                        onClick={() =>
-                          onSortChange({ field, direction: sorted === 'asc' ? 'desc' : sorted === 'desc' ? 'asc' : 'asc' })
-                        }
+                        onClick={() => onSort(field)}
                       >
                         {label}
                         <span aria-hidden="true" className={styles.sortIcon} data-sorted={sorted ?? 'none'}>
@@ -100,15 +103,23 @@ export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTable
                   ))}
                 </tr>
               ))
-            : table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className={row.original.action_required ? styles.needsAction : undefined}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            : rows.length === 0 && props.empty
+              ? (
+                  <tr className={styles.emptyRow}>
+                    <td colSpan={columns.length} className={styles.emptyCell}>
+                      {props.empty}
                     </td>
-                  ))}
-                </tr>
-              ))}
+                  </tr>
+                )
+              : table.getRowModel().rows.map((row) => (
+                  <tr key={row.id} className={row.original.action_required ? styles.needsAction : undefined}>
+                    {row.getAllCells().map((cell) => (
+                      <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
         </tbody>
       </table>
     </div>

@@ -8,7 +8,7 @@ import {
   hasActiveFilters,
   type CampaignFilters,
 } from '../campaign-filters';
-import type { WriteOptions } from '../use-campaign-search';
+import type { FiltersUpdate, WriteOptions } from '../use-campaign-search';
 import styles from './filter-bar.module.css';
 
 export type FilterControl =
@@ -35,15 +35,16 @@ const STATUS_LABELS: Record<(typeof CAMPAIGN_STATUSES)[number], string> = {
 
 interface FilterBarProps {
   filters: CampaignFilters;
-  /** Writes a new state; every filter change returns to page 1. */
-  onChange: (next: CampaignFilters, options?: WriteOptions) => void;
+  /** Applies a change to the latest state; every filter change returns to page 1. */
+  onChange: (update: FiltersUpdate, options?: WriteOptions) => void;
   onClear: () => void;
   /** Messages from the API's 400 `fields`, shown beside the control they name. */
   fieldErrors: Partial<Record<FilterControl, string>>;
 }
 
 export function FilterBar({ filters, onChange, onClear, fieldErrors }: FilterBarProps) {
-  const change = (patch: Partial<CampaignFilters>, options?: WriteOptions) => onChange({ ...filters, ...patch, page: 1 }, options);
+  const change = (patch: Partial<CampaignFilters>, options?: WriteOptions) =>
+    onChange((current) => ({ ...current, ...patch, page: 1 }), options);
   const moreActive = Boolean(filters.name || filters.userId || filters.recordListId || filters.doNotCallListId);
   const moreHasError = Boolean(fieldErrors.name || fieldErrors.userId || fieldErrors.recordListId || fieldErrors.doNotCallListId);
 

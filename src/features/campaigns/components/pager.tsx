@@ -10,7 +10,8 @@ interface PagerProps {
   total: number | null;
   totalPages: number | null;
   rowCount: number;
-  onPageChange: (page: number) => void;
+  /** Moves relative to the latest page, so quick clicks add up instead of repeating one target. */
+  onPageChange: (to: (page: number) => number) => void;
   onPerPageChange: (perPage: PageSize) => void;
 }
 
@@ -36,10 +37,10 @@ export function Pager(props: PagerProps) {
         </select>
       </div>
       <div className={styles.buttons}>
-        <button type="button" aria-label="First page" title="First page" disabled={page <= 1} onClick={() => props.onPageChange(1)}>
+        <button type="button" aria-label="First page" title="First page" disabled={page <= 1} onClick={() => props.onPageChange(() => 1)}>
           <span aria-hidden="true">«</span>
         </button>
-        <button type="button" aria-label="Previous page" title="Previous page" disabled={page <= 1} onClick={() => props.onPageChange(page - 1)}>
+        <button type="button" aria-label="Previous page" title="Previous page" disabled={page <= 1} onClick={() => props.onPageChange((current) => current - 1)}>
           <span aria-hidden="true">‹</span>
         </button>
         <span className={styles.position}>{known ? `Page ${formatCount(page)} of ${formatCount(lastPage)}` : `Page ${formatCount(page)}`}</span>
@@ -48,7 +49,7 @@ export function Pager(props: PagerProps) {
           aria-label="Next page"
           title="Next page"
           disabled={!known || page >= lastPage}
-          onClick={() => props.onPageChange(page + 1)}
+          onClick={() => props.onPageChange((current) => current + 1)}
         >
           <span aria-hidden="true">›</span>
         </button>
@@ -57,7 +58,7 @@ export function Pager(props: PagerProps) {
           aria-label="Last page"
           title="Last page"
           disabled={!known || page >= lastPage}
-          onClick={() => props.onPageChange(lastPage)}
+          onClick={() => props.onPageChange(() => lastPage)}
         >
           <span aria-hidden="true">»</span>
         </button>
