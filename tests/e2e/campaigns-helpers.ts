@@ -130,7 +130,8 @@ export class CampaignsApi {
 }
 
 export function campaignRows(page: Page) {
-  return page.getByRole('table', { name: 'Campaigns' }).locator('tbody tr:not([aria-hidden="true"])');
+  // A campaign row is one that links to its campaign: skeleton rows and the empty-state row are not.
+  return page.getByRole('table', { name: 'Campaigns' }).locator('tbody tr').filter({ has: page.getByRole('link') });
 }
 
 /** The names in the table, in order (textContent: CSS truncation does not cut it). */

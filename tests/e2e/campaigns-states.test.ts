@@ -122,7 +122,7 @@ describe('screenshots of the main states (test-results/e2e/campaigns-*.png)', ()
       // Waits out the app's backoff (about 1 + 2 + 4 + 8 s at most): a wait on the alert, not a sleep.
       const alert = page.getByRole('alert').filter({ hasText: 'Campaigns could not be loaded.' });
       await alert.waitFor({ timeout: 40_000 });
-      expect(await alert.textContent()).toContain('Showing the last campaigns that loaded.');
+      expect(await alert.textContent()).toContain('The dimmed rows are the last that loaded; they may not match these filters.');
       expect(await alert.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
       expect(await campaignRows(page).count()).toBe(previous.campaigns.length);
       await screenshot(page, 'campaigns-error');
