@@ -223,7 +223,10 @@ export function percentile(sorted: number[], p: number): number {
 
 let exposedGc: (() => void) | undefined;
 
-/** Heap and RSS of this process after a full GC (exposed at run time: vitest's workers do not start with --expose-gc). */
+/**
+ * This process's memory after a full GC (exposed at run time: vitest's workers do not start with --expose-gc).
+ * heapUsedMb counts the JS heap and the Buffers outside it (the proxy holds each upstream body as one).
+ */
 export function memoryAfterGc(): { heapUsedMb: number; rssMb: number } {
   if (!exposedGc) {
     setFlagsFromString('--expose-gc');
@@ -231,8 +234,8 @@ export function memoryAfterGc(): { heapUsedMb: number; rssMb: number } {
   }
   exposedGc();
   exposedGc();
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsedMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 };
+  const { heapUsed, external, rss } = process.memoryUsage();
+  return { heapUsedMb: (heapUsed + external) / 2 ** 20, rssMb: rss / 2 ** 20 };
 }
 
 export function describeLatency(result: LoadResult): string {

@@ -46,7 +46,7 @@ try {
   const at = (sorted: number[], p: number) => `${percentile(sorted, p).toFixed(1)} ms`;
   console.log(`\nThrough the proxy: ${total} requests, ${errors} wrong or failed.`);
   console.log(`p50 direct ${at(sandboxDirect.latencies, 50)}, via proxy ${at(proxied, 50)}; p99 direct ${at(sandboxDirect.latencies, 99)}, via proxy ${at(proxied, 99)}`);
-  console.log(`Heap after GC, per round: ${heaps.map((heap) => mb(heap.heapUsedMb)).join(' -> ')}`);
+  console.log(`Heap + buffers after GC, per round: ${heaps.map((heap) => mb(heap.heapUsedMb)).join(' -> ')}`);
   console.log(`RSS after GC, per round:  ${heaps.map((heap) => mb(heap.rssMb)).join(' -> ')}`);
   const growth = (heaps.at(-1)?.heapUsedMb ?? 0) - (heaps[0]?.heapUsedMb ?? 0);
   if (growth >= HEAP_GROWTH_LIMIT_MB) {
