@@ -1,6 +1,19 @@
-import { RUNTIME_CONFIG_PATH, runtimeConfigSchema, type RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG_ELEMENT_ID, RUNTIME_CONFIG_PATH, runtimeConfigSchema, type RuntimeConfig } from '../config/runtime-config';
 
+/**
+ * The production server writes the configuration into index.html (no extra round trip before the first request);
+ * the Vite dev and preview servers only answer `/app-config.json`, which is the fallback.
+ */
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
+  const inline = document.getElementById(RUNTIME_CONFIG_ELEMENT_ID)?.textContent;
+  if (inline) {
+    try {
+      const parsed = runtimeConfigSchema.safeParse(JSON.parse(inline));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // A damaged block: ask the server instead.
+    }
+  }
   const response = await fetchImpl(RUNTIME_CONFIG_PATH, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) throw new Error(`The dashboard's server configuration could not be loaded (HTTP ${response.status}).`);
   const parsed = runtimeConfigSchema.safeParse(await response.json());

@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 
 export const RUNTIME_CONFIG_PATH = '/app-config.json';
+/** Id of the JSON data block the server writes into index.html with the same content. */
+export const RUNTIME_CONFIG_ELEMENT_ID = 'app-config';
 
 export const runtimeConfigSchema = z.object({
   region: z.string(),

@@ -3,7 +3,8 @@
  * response. It keeps no state between requests, so any number of copies can run behind a load balancer.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ServerConfig } from './config.ts';
+import { toRuntimeConfig, type ServerConfig } from './config.ts';
+import { inlineRuntimeConfig } from './inline-config.ts';
 import { createProxy, type ProxyOptions } from './proxy.ts';
 import { createStaticSite } from './static.ts';
 
@@ -39,7 +40,8 @@ export function securityHeaders(config: ServerConfig): Record<string, string> {
 export function createAppServer(config: ServerConfig, options: AppServerOptions): Server {
   const headers = Object.entries(securityHeaders(config));
   const proxy = createProxy(config, options);
-  const site = createStaticSite(options.distDir);
+  const runtimeConfig = toRuntimeConfig(config);
+  const site = createStaticSite(options.distDir, { transformIndexHtml: (html) => inlineRuntimeConfig(html, runtimeConfig) });
 
   const serveRest = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -57,7 +59,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions)
     }
   };
 
-  return createServer((req, res) => {
+  // Shared links can be long (filters, search text): Node's 16 KiB default would answer them with a bare 431.
+  return createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     try {
       proxy(req, res, (error?: unknown) => {

@@ -59,8 +59,8 @@ export interface StaticSite {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-export function createStaticSite(distDir: string): StaticSite {
-  const files = indexFiles(distDir);
+export function createStaticSite(distDir: string, options: { transformIndexHtml?: (html: string) => string } = {}): StaticSite {
+  const files = indexFiles(distDir, options.transformIndexHtml);
   const indexHtml = files.get('/index.html');
   if (!indexHtml) {
     throw new StartupError(`${join(distDir, 'index.html')} not found: run npm run build first`);
@@ -93,7 +93,7 @@ export function createStaticSite(distDir: string): StaticSite {
   };
 }
 
-function indexFiles(distDir: string): Map<string, StaticFile> {
+function indexFiles(distDir: string, transformIndexHtml?: (html: string) => string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
   let entries: string[];
   try {
@@ -107,7 +107,8 @@ function indexFiles(distDir: string): Map<string, StaticFile> {
     const urlPath = `/${relative(distDir, absolutePath).split(sep).join('/')}`;
     const extension = extensionOf(urlPath);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
-    const identity = readFileSync(absolutePath);
+    const raw = readFileSync(absolutePath);
+    const identity = urlPath === '/index.html' && transformIndexHtml ? Buffer.from(transformIndexHtml(raw.toString('utf8'))) : raw;
     const worthCompressing =
       COMPRESSIBLE.test(contentType) && !UNCOMPRESSED_EXTENSIONS.has(extension) && identity.length >= MIN_COMPRESS_BYTES;
     files.set(urlPath, {

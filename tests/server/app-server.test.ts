@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer } from '../../src/server/app-server.ts';
-import { toServerConfig, type ServerConfig } from '../../src/server/config.ts';
+import { toRuntimeConfig, toServerConfig, type ServerConfig } from '../../src/server/config.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"campaign ${i}"`).join(',')}];\n`;
+
+/** index.html as built, less the runtime configuration block the server writes into it. */
+const withoutInlineConfig = (html: string) => html.replace(/<script type="application\/json" id="app-config">.*?<\/script>/, '');
 
 let distDir: string;
 let server: Server;
@@ -71,7 +74,15 @@ describe('static files', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['cache-control']).toBe('no-cache');
-    expect(reply.body.toString()).toBe(INDEX_HTML);
+    expect(withoutInlineConfig(reply.body.toString())).toBe(INDEX_HTML);
+  });
+
+  it('writes the public runtime configuration into index.html as inert JSON, never the secret', async () => {
+    const html = (await get('/')).body.toString();
+    const block = /<script type="application\/json" id="app-config">(.*)<\/script>/.exec(html);
+    expect(block).not.toBeNull();
+    expect(JSON.parse(block![1]!)).toEqual(toRuntimeConfig(config));
+    expect(html).not.toContain('server-only-secret');
   });
 
   it('serves hashed assets as immutable with their content type', async () => {
@@ -114,7 +125,7 @@ describe('static files', () => {
     try {
       const response = await fetch(`${url}/`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toBe(INDEX_HTML);
+      expect(withoutInlineConfig(await response.text())).toBe(INDEX_HTML);
     } finally {
       await closeServer(running);
     }
@@ -131,7 +142,7 @@ describe('static files', () => {
     for (const path of ['/campaigns', '/campaigns/abc-123?status=ready&page=2', '/auth/callback?code=x&state=y', '/signed-out']) {
       const reply = await get(path, { Accept: 'text/html,application/xhtml+xml' });
       expect(reply.status, path).toBe(200);
-      expect(reply.body.toString(), path).toBe(INDEX_HTML);
+      expect(withoutInlineConfig(reply.body.toString()), path).toBe(INDEX_HTML);
       expect(reply.headers['cache-control'], path).toBe('no-cache');
     }
   });

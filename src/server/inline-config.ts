@@ -1,0 +1,12 @@
+/*
+ * The public runtime configuration is written into index.html as a JSON data block, so the browser has it with the
+ * page instead of after another round trip. A `type="application/json"` script never executes, so the strict CSP
+ * (script-src 'self', no inline script) still holds; `<` is escaped so no value can close the element.
+ */
+import { RUNTIME_CONFIG_ELEMENT_ID, type RuntimeConfig } from '../config/runtime-config.ts';
+
+export function inlineRuntimeConfig(html: string, config: RuntimeConfig): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  const block = `<script type="application/json" id="${RUNTIME_CONFIG_ELEMENT_ID}">${json}</script>`;
+  return html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : `${block}${html}`;
+}
