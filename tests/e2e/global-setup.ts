@@ -13,7 +13,12 @@ export default function setup(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error('Chromium is required for the end-to-end tests: apt-get install -y chromium');
   }
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would build React's development bundle: test what ships.
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) {
     throw new Error(`vite build failed (exit ${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
   }

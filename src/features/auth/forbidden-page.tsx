@@ -7,6 +7,7 @@ export function ForbiddenPage() {
   const who = displayName(session) || 'This account';
   return (
     <AuthMessagePage
+      inLayout
       title="No access to campaigns"
       detail={
         <>

@@ -31,7 +31,8 @@ function processCallback(userManager: UserManager, url: string): Promise<Callbac
 export function describeSignInError(error: unknown): { title: string; detail: string } {
   if (error instanceof ErrorResponse) {
     if (error.error === 'access_denied') {
-      return { title: 'Sign-in was cancelled', detail: error.error_description ?? 'Talkdesk did not grant access to the dashboard.' };
+      // The identity host's own wording ("End-User aborted interaction") says less than this.
+      return { title: 'Sign-in was cancelled', detail: 'Talkdesk did not grant the dashboard access to your campaigns. Try again when you are ready.' };
     }
     return {
       title: 'Talkdesk could not sign you in',
