@@ -256,6 +256,26 @@ describe('campaigns route', () => {
     expect(bodyRows()).toHaveLength(50);
   });
 
+  it('aborts the request of a view the supervisor has already left', async () => {
+    const aborted: string[] = [];
+    server.use(
+      http.get('http://localhost:3000/api/campaigns', async ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url);
+        request.signal.addEventListener('abort', () => aborted.push(url.searchParams.get('status') ?? 'all'));
+        await delay(url.searchParams.get('status') === 'ready' ? 400 : 5);
+        return HttpResponse.json(listCampaigns(url));
+      }),
+    );
+    const { user } = renderRoute();
+    await screen.findByText('Showing 1–50 of 120');
+    await user.selectOptions(screen.getByLabelText('Status'), 'ready');
+    await user.selectOptions(screen.getByLabelText('Status'), 'paused');
+    await screen.findByText('Showing 1–30 of 30');
+    await waitFor(() => expect(aborted).toContain('ready'));
+    expect(bodyRows().every((row) => within(row).getByText('Paused'))).toBe(true);
+  });
+
   it('renders hostile, right-to-left and emoji names as plain text', async () => {
     const hostile = ['<img src=x onerror=alert(1)>', 'حملة الرياض', '🚀 Launch día'];
     server.use(
