@@ -2,8 +2,8 @@
  * `npm start`: the built dashboard and, unless the environment names a Talkdesk region or upstream, the sandbox,
  * both in this one process so that Ctrl-C stops everything and frees both ports.
  */
-import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server.ts';
+import { distDirFromEnv } from './dist-dir.ts';
 import { closeServer, listen, runMain } from './lifecycle.ts';
 import { prepareUpstream } from './embedded-sandbox.ts';
 
@@ -12,7 +12,7 @@ const DEFAULT_START_PORT = 5173;
 runMain(async () => {
   const upstream = await prepareUpstream(process.env, { defaultPort: DEFAULT_START_PORT });
   const { config } = upstream;
-  const server = createAppServer(config, { distDir: fileURLToPath(new URL('../../dist', import.meta.url)) });
+  const server = createAppServer(config, { distDir: distDirFromEnv(process.env) });
   let url: string;
   try {
     url = await listen(server, config.port, config.host, 'PORT');

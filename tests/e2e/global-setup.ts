@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH } from './harness.ts';
+import { CHROMIUM_PATH, E2E_DIST_DIR } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,7 +14,7 @@ export default function setup(): void {
     throw new Error('Chromium is required for the end-to-end tests: apt-get install -y chromium');
   }
   // Vitest sets NODE_ENV=test, which would build React's development bundle: test what ships.
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', E2E_DIST_DIR, '--emptyOutDir'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },

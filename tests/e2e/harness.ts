@@ -15,6 +15,8 @@ import { beforeEach } from 'vitest';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'e2e');
+/** The end-to-end build (global-setup.ts), apart from dist/ so a developer's running server is never disturbed. */
+export const E2E_DIST_DIR = join(ROOT, 'test-results', 'dist');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -45,9 +47,9 @@ export async function freePort(): Promise<number> {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(TALKDESK_|SANDBOX_|PORT$|HOST$|UPSTREAM_TIMEOUT_MS$)/.test(name)) env[name] = value;
+    if (!/^(TALKDESK_|SANDBOX_|PORT$|HOST$|UPSTREAM_TIMEOUT_MS$|DIST_DIR$)/.test(name)) env[name] = value;
   }
-  return { ...env, ...extra, NO_COLOR: '1' };
+  return { ...env, DIST_DIR: E2E_DIST_DIR, ...extra, NO_COLOR: '1' };
 }
 
 /**
@@ -170,10 +172,11 @@ async function waitForOk(url: string): Promise<void> {
 }
 
 /** `npm start` without its build: the embedded sandbox and the production server, on two free ports. */
-export async function startStack(options: { accessTokenTtlSeconds?: number } = {}): Promise<Stack> {
+export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string } = {}): Promise<Stack> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const env: Record<string, string> = { PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
   if (options.accessTokenTtlSeconds !== undefined) env.SANDBOX_ACCESS_TOKEN_TTL = String(options.accessTokenTtlSeconds);
+  if (options.distDir !== undefined) env.DIST_DIR = options.distDir;
   const { server, match } = await spawnServer(
     'npm start (tsx src/server/start.ts)',
     'src/server/start.ts',
