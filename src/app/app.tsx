@@ -13,6 +13,7 @@ import { HttpClientProvider } from '../lib/http-client-context';
 import { createQueryClient } from '../lib/query-client';
 import { AppLayout } from './app-layout';
 import { ForbiddenBoundary } from './forbidden-boundary';
+import { prefetchFirstView } from './startup-prefetch';
 
 // The callback needs oidc-client-ts, which a returning supervisor's first screen does without.
 const SignInCallbackRoute = lazy(() =>
@@ -20,10 +21,14 @@ const SignInCallbackRoute = lazy(() =>
 );
 
 export function App(props: { config: RuntimeConfig; queryClient?: QueryClient }) {
-  const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
+  const [queryClient] = useState(() => {
+    const client = props.queryClient ?? createQueryClient();
+    prefetchFirstView(props.config, client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+      <BrowserRouter useTransitions={false}>
         <SignedOutHandler queryClient={queryClient}>
           {(onSignedOut) => (
             <AuthProvider config={props.config} onSignedOut={onSignedOut}>

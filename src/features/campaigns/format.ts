@@ -18,8 +18,17 @@ export function formatRelativeTime(iso: string, now = Date.now()): string {
   return relative.format(0, 'minute');
 }
 
+// Formatting dates with Intl is the costliest part of a row: each instant is formatted once.
+const exactCache = new Map<string, string>();
+
 export function formatDateTime(iso: string): string {
-  return exact.format(new Date(iso));
+  let text = exactCache.get(iso);
+  if (text === undefined) {
+    text = exact.format(new Date(iso));
+    if (exactCache.size > 5_000) exactCache.clear();
+    exactCache.set(iso, text);
+  }
+  return text;
 }
 
 export function formatDialingMode(mode: string): string {

@@ -1,10 +1,11 @@
 /*
  * The server sorts and pages (it is the source of truth), so TanStack Table only lays out the rows it was given;
- * header clicks become `order_by` changes in the URL.
+ * header clicks become `order_by` changes in the URL. Rows are memoised and the columns never change, so a view
+ * change renders only the rows that are new, and the busy/idle flips in between render no row at all.
  */
-import { memo, useMemo, type ReactNode } from 'react';
-import { Link } from 'react-router';
-import { createColumnHelper, flexRender, tableFeatures, useTable } from '@tanstack/react-table';
+import { createContext, memo, useContext, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { createColumnHelper, flexRender, tableFeatures, useTable, type Row } from '@tanstack/react-table';
 import type { Campaign } from '../api/campaign-schemas';
 import type { CampaignSort, SortField } from '../campaign-filters';
 import { formatDateTime, formatDialingMode, formatRelativeTime } from '../format';
@@ -15,6 +16,9 @@ import styles from './campaigns-table.module.css';
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, Campaign>();
 
+/** Query string of the list view, carried into each detail link so closing the detail returns to that view. */
+const ListSearchContext = createContext('');
+
 const SORTABLE: Partial<Record<string, SortField>> = {
   name: 'name',
   dialing_mode: 'dialing_mode',
@@ -22,12 +26,65 @@ const SORTABLE: Partial<Record<string, SortField>> = {
   created_at: 'created_at',
 };
 
+export function campaignDetailHref(id: string, listSearch: string): string {
+  return `/campaigns/${encodeURIComponent(id)}${listSearch ? `?${listSearch}` : ''}`;
+}
+
+function NameCell(props: { campaign: Campaign }) {
+  const listSearch = useContext(ListSearchContext);
+  return (
+    <a className={styles.name} href={campaignDetailHref(props.campaign.id, listSearch)} title={props.campaign.name} data-detail-link="">
+      <bdi>{props.campaign.name}</bdi>
+    </a>
+  );
+}
+
+const columns = column.columns([
+  column.accessor('name', { header: 'Name', cell: (info) => <NameCell campaign={info.row.original} /> }),
+  column.accessor('status', { header: 'Status', cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => formatDialingMode(info.getValue()) }),
+  column.accessor('priority', { header: 'Priority', cell: (info) => <span className={styles.number}>{info.getValue()}</span> }),
+  column.accessor('run_once', { header: 'Run once', cell: (info) => (info.getValue() ? 'Yes' : 'No') }),
+  column.accessor('action_required', {
+    header: 'Needs action',
+    cell: (info) =>
+      info.getValue() ? (
+        <NeedsActionBadge />
+      ) : (
+        <span className={styles.muted}>
+          <span aria-hidden="true">—</span>
+          <span className="visually-hidden">No</span>
+        </span>
+      ),
+  }),
+  column.accessor('created_at', {
+    header: 'Created',
+    cell: (info) => (
+      <time dateTime={info.getValue()} title={formatDateTime(info.getValue())} className={styles.number}>
+        {formatRelativeTime(info.getValue())}
+      </time>
+    ),
+  }),
+]);
+
+const CampaignRow = memo(function CampaignRow(props: { row: Row<typeof features, Campaign> }) {
+  const { row } = props;
+  return (
+    <tr className={row.original.action_required ? styles.needsAction : undefined}>
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 interface CampaignsTableProps {
   rows: Campaign[];
   sort: CampaignSort;
   /** A click on a sortable header: sort by that column, or flip the direction if it already is. */
   onSort: (field: SortField) => void;
-  /** Query string of the current list view, carried into the detail URL so closing it returns to the same view. */
   listSearch: string;
   busy: boolean;
   /** The rows belong to an earlier view (the current one failed to load): dimmed. */
@@ -38,132 +95,101 @@ interface CampaignsTableProps {
   empty: ReactNode;
 }
 
-export const CampaignsTable = memo(function CampaignsTable(props: CampaignsTableProps) {
+export function CampaignsTable(props: CampaignsTableProps) {
   const { rows, sort, onSort, listSearch } = props;
-
-  const columns = useMemo(() => campaignColumns(listSearch), [listSearch]);
-
+  const navigate = useNavigate();
   const table = useTable({ features, data: rows, columns, getRowId: (row) => row.id });
+  const rowModel = table.getRowModel().rows;
+
+  // One listener for every detail link: a plain click opens the panel in the app (remembering it came from the
+  // list, so closing it goes back); modified clicks keep the browser's own behaviour (new tab, new window).
+  const openDetail = (event: MouseEvent<HTMLTableElement>) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-detail-link]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const url = new URL(link.href);
+    navigate({ pathname: url.pathname, search: url.search }, { state: { fromList: true } });
+  };
+
+  const skeleton = useMemo(
+    () =>
+      Array.from({ length: props.skeletonRows ?? 0 }, (_, index) => (
+        <tr key={index} aria-hidden="true">
+          {columns.map((_column, cell) => (
+            <td key={cell}>
+              <span className={styles.skeleton} />
+            </td>
+          ))}
+        </tr>
+      )),
+    [props.skeletonRows],
+  );
 
   return (
-    <div className={styles.scroller}>
-      <table className={styles.table} aria-busy={props.busy} data-stale={props.stale} aria-describedby="campaigns-summary">
-        <caption className="visually-hidden">Campaigns</caption>
-        <colgroup>
-          <col className={styles.colName} />
-          <col className={styles.colStatus} />
-          <col className={styles.colMode} />
-          <col className={styles.colPriority} />
-          <col className={styles.colRunOnce} />
-          <col className={styles.colAction} />
-          <col className={styles.colCreated} />
-        </colgroup>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const field = SORTABLE[header.column.id];
-                const label = flexRender(header.column.columnDef.header, header.getContext());
-                const sorted = field === sort.field ? sort.direction : null;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className={header.column.id === 'priority' ? styles.numeric : undefined}
-                  >
-                    {field ? (
-                      <button
-                        type="button"
-                        className={styles.sortButton}
-                        onClick={() => onSort(field)}
-                      >
-                        {label}
-                        <span aria-hidden="true" className={styles.sortIcon} data-sorted={sorted ?? 'none'}>
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      label
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {props.skeletonRows !== null
-            ? Array.from({ length: props.skeletonRows }, (_, index) => (
-                <tr key={index} className={styles.skeletonRow} aria-hidden="true">
-                  {columns.map((_column, cell) => (
-                    <td key={cell}>
-                      <span className={styles.skeleton} />
-                    </td>
-                  ))}
-                </tr>
-              ))
-            : rows.length === 0 && props.empty
-              ? (
-                  <tr className={styles.emptyRow}>
-                    <td colSpan={columns.length} className={styles.emptyCell}>
-                      {props.empty}
-                    </td>
-                  </tr>
-                )
-              : table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className={row.original.action_required ? styles.needsAction : undefined}>
-                    {row.getAllCells().map((cell) => (
-                      <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-        </tbody>
-      </table>
-    </div>
-  );
-});
-
-function campaignColumns(listSearch: string) {
-  return column.columns([
-    column.accessor('name', {
-      header: 'Name',
-      cell: (info) => (
-        <Link
-          className={styles.name}
-          to={{ pathname: `/campaigns/${encodeURIComponent(info.row.original.id)}`, search: listSearch }}
-          state={{ fromList: true }}
-          title={info.getValue()}
+    <ListSearchContext.Provider value={listSearch}>
+      <div className={styles.scroller}>
+        <table
+          className={styles.table}
+          aria-busy={props.busy}
+          data-stale={props.stale}
+          aria-describedby="campaigns-summary"
+          onClick={openDetail}
         >
-          <bdi>{info.getValue()}</bdi>
-        </Link>
-      ),
-    }),
-    column.accessor('status', { header: 'Status', cell: (info) => <StatusBadge status={info.getValue()} /> }),
-    column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => formatDialingMode(info.getValue()) }),
-    column.accessor('priority', { header: 'Priority', cell: (info) => <span className={styles.number}>{info.getValue()}</span> }),
-    column.accessor('run_once', { header: 'Run once', cell: (info) => (info.getValue() ? 'Yes' : 'No') }),
-    column.accessor('action_required', {
-      header: 'Needs action',
-      cell: (info) =>
-        info.getValue() ? (
-          <NeedsActionBadge />
-        ) : (
-          <span className={styles.muted}>
-            <span aria-hidden="true">—</span>
-            <span className="visually-hidden">No</span>
-          </span>
-        ),
-    }),
-    column.accessor('created_at', {
-      header: 'Created',
-      cell: (info) => (
-        <time dateTime={info.getValue()} title={formatDateTime(info.getValue())} className={styles.number}>
-          {formatRelativeTime(info.getValue())}
-        </time>
-      ),
-    }),
-  ]);
+          <caption className="visually-hidden">Campaigns</caption>
+          <colgroup>
+            <col className={styles.colName} />
+            <col className={styles.colStatus} />
+            <col className={styles.colMode} />
+            <col className={styles.colPriority} />
+            <col className={styles.colRunOnce} />
+            <col className={styles.colAction} />
+            <col className={styles.colCreated} />
+          </colgroup>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const field = SORTABLE[header.column.id];
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  const sorted = field === sort.field ? sort.direction : null;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      className={header.column.id === 'priority' ? styles.numeric : undefined}
+                    >
+                      {field ? (
+                        <button type="button" className={styles.sortButton} onClick={() => onSort(field)}>
+                          {label}
+                          <span aria-hidden="true" className={styles.sortIcon} data-sorted={sorted ?? 'none'}>
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {props.skeletonRows !== null ? (
+              skeleton
+            ) : rows.length === 0 && props.empty ? (
+              <tr className={styles.emptyRow}>
+                <td colSpan={columns.length} className={styles.emptyCell}>
+                  {props.empty}
+                </td>
+              </tr>
+            ) : (
+              rowModel.map((row) => <CampaignRow key={row.id} row={row} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </ListSearchContext.Provider>
+  );
 }
