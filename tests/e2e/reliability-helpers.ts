@@ -4,7 +4,7 @@
  * (a short proxy timeout, so a hung upstream becomes a 504 within the test's time).
  */
 import type { Page } from 'playwright-core';
-import { CampaignsApi, formatCount, pagerText, summaryFor, tableNames, type ApiPage, type ViewState } from './campaigns-helpers.ts';
+import { CampaignsApi, expectedSnapshot, formatCount, pagerText, summaryFor, tableNames, viewSnapshot, type ApiPage, type ViewState } from './campaigns-helpers.ts';
 import { freePort, pathAndQuery, spawnServer, type Faults, type RequestCounts, type Stack } from './harness.ts';
 
 /** mulberry32: a tiny PRNG, so a sequence is replayed exactly from its printed seed. */
@@ -151,9 +151,23 @@ export async function checkAgainstOracle(page: Page, api: CampaignsApi, graceMs 
   return { url: pathAndQuery(page), expected, shown, lateMatch: false, ok: false };
 }
 
+// Stacks started side by side must not be handed the same free port twice (freePort releases it before returning).
+const portsHandedOut = new Set<number>();
+
+async function distinctFreePort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
+}
+
 /** Like the harness's startStack (`npm start` without its build), with extra environment such as UPSTREAM_TIMEOUT_MS. */
 export async function startStackWithEnv(extraEnv: Record<string, string>, options: { accessTokenTtlSeconds?: number } = {}): Promise<Stack> {
-  const [port, sandboxPort] = [await freePort(), await freePort()];
+  const port = await distinctFreePort();
+  const sandboxPort = await distinctFreePort();
   const env: Record<string, string> = { ...extraEnv, PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
   if (options.accessTokenTtlSeconds !== undefined) env.SANDBOX_ACCESS_TOKEN_TTL = String(options.accessTokenTtlSeconds);
   const { server, match } = await spawnServer(
@@ -198,4 +212,20 @@ export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => b
     if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/**
+ * Waits until the table shows exactly `answer` (names in order and the count) and is not loading; throws with what
+ * it shows otherwise. Unlike campaigns-helpers' expectTableToShow it needs no current test, so scenarios running
+ * side by side can use it.
+ */
+export async function waitForTable(page: Page, answer: ApiPage, timeoutMs = 15_000): Promise<void> {
+  const expected = JSON.stringify(expectedSnapshot(answer));
+  await waitUntil(
+    async () => ({ ...(await viewSnapshot(page)), busy: await page.getByRole('table', { name: 'Campaigns' }).getAttribute('aria-busy') }),
+    ({ names, summary, busy }) => busy === 'false' && JSON.stringify({ names, summary }) === expected,
+    `the table should show ${expected}`,
+    timeoutMs,
+    150,
+  );
 }
