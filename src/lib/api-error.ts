@@ -47,7 +47,8 @@ export function describeApiError(error: unknown): string {
     case 'timeout':
       return 'Talkdesk took too long to answer.';
     case 'invalid-response':
-      return 'Talkdesk sent an answer the dashboard could not read.';
+      // Set where the answer was read: unreadable JSON and a shape the dashboard does not know say different things.
+      return error.message;
     case 'http':
       break;
   }

@@ -46,7 +46,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return await response.json();
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ApiError({ kind: 'invalid-response', status: response.status, message: 'The answer was not valid JSON.' });
+        throw new ApiError({ kind: 'invalid-response', status: response.status, message: 'Talkdesk sent an answer the dashboard could not read.' });
       }
     },
   };

@@ -43,7 +43,7 @@ const CASES: FaultCase[] = [
   // The proxy sees the dropped connection and answers 502.
   { name: 'a dropped connection', rule: { kind: 'drop', path: 'list' }, message: 'Talkdesk is unavailable (502). The upstream service could not be reached.', transient: true },
   { name: 'malformed JSON', rule: { kind: 'malformed-json', path: 'list' }, message: 'Talkdesk sent an answer the dashboard could not read.', transient: false },
-  { name: 'a body that breaks the schema', rule: { kind: 'bad-schema', path: 'list' }, message: 'Talkdesk sent an answer the dashboard could not read.', transient: false },
+  { name: 'a body that breaks the schema', rule: { kind: 'bad-schema', path: 'list' }, message: 'Talkdesk sent campaigns in a shape the dashboard does not know.', transient: false },
 ];
 
 let browser: Browser;

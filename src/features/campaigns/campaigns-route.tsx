@@ -79,7 +79,7 @@ export function CampaignsRoute() {
         </div>
       ) : null}
 
-      <FilterBar filters={filters} onChange={setFilters} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
+      <FilterBar filters={filters} view={search} onChange={setFilters} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
 
       <div className={styles.summaryRow}>
         <p id="campaigns-summary" className={styles.total}>

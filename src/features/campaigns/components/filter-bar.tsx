@@ -40,9 +40,11 @@ interface FilterBarProps {
   onClear: () => void;
   /** Messages from the API's 400 `fields`, shown beside the control they name. */
   fieldErrors: Partial<Record<FilterControl, string>>;
+  /** The canonical query string of the whole view: any change of it may need the search box to follow. */
+  view: string;
 }
 
-export function FilterBar({ filters, onChange, onClear, fieldErrors }: FilterBarProps) {
+export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: FilterBarProps) {
   const change = (patch: Partial<CampaignFilters>, options?: WriteOptions) =>
     onChange((current) => ({ ...current, ...patch, page: 1 }), options);
   const moreActive = Boolean(filters.name || filters.userId || filters.recordListId || filters.doNotCallListId);
@@ -51,7 +53,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors }: FilterBar
   return (
     <section className={styles.bar} aria-label="Filters">
       <div className={styles.row}>
-        <SearchBox value={filters.search} error={fieldErrors.search} onCommit={(search) => change({ search }, { replace: true })} />
+        <SearchBox value={filters.search} view={view} error={fieldErrors.search} onCommit={(search) => change({ search }, { replace: true })} />
         <Field label="Status" error={fieldErrors.status}>
           {(props) => (
             <select {...props} value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || null) as CampaignFilters['status'] })}>
@@ -180,25 +182,34 @@ function Field(props: { label: string; error?: string; className?: string; child
 }
 
 /** Typing writes to the URL (with replace) once the supervisor pauses: one request for a typed word. */
-function SearchBox(props: { value: string; error?: string; onCommit: (value: string) => void }) {
-  const { value, onCommit } = props;
+function SearchBox(props: { value: string; view: string; error?: string; onCommit: (value: string) => void }) {
+  const { value, view, onCommit } = props;
   const [draft, setDraft] = useState(value);
+  const draftRef = useRef(value);
   const committed = useRef(value);
   const timer = useRef<number | undefined>(undefined);
+  const input = useRef<HTMLInputElement>(null);
 
-  // Back, Forward or Clear filters changed the URL: show what it says.
+  const cancelPending = () => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+  };
+
+  // The view changed under the box (Back, Forward, Clear filters, or another change that overtook this box's
+  // own write): show what the URL says, unless the supervisor is in the middle of typing.
   useEffect(() => {
-    if (value !== committed.current) {
-      window.clearTimeout(timer.current);
-      committed.current = value;
-      setDraft(value);
-    }
-  }, [value]);
+    const typing = timer.current !== undefined && document.activeElement === input.current;
+    if (typing || (draftRef.current.trim() === value && committed.current === value)) return;
+    cancelPending();
+    committed.current = value;
+    draftRef.current = value;
+    setDraft(value);
+  }, [value, view]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const commit = (next: string) => {
-    window.clearTimeout(timer.current);
+    cancelPending();
     const trimmed = next.trim();
     if (trimmed === committed.current) return;
     committed.current = trimmed;
@@ -215,9 +226,11 @@ function SearchBox(props: { value: string; error?: string; onCommit: (value: str
           maxLength={MAX_TEXT_LENGTH}
           autoComplete="off"
           spellCheck={false}
+          ref={input}
           value={draft}
           onChange={(e) => {
             const next = e.target.value;
+            draftRef.current = next;
             setDraft(next);
             window.clearTimeout(timer.current);
             timer.current = window.setTimeout(() => commit(next), SEARCH_DEBOUNCE_MS);
