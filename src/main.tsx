@@ -3,8 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { loadRuntimeConfig } from './app/load-runtime-config';
 import { App } from './app/app';
 import { StartupError } from './app/startup-error';
+import { prefetchFirstView } from './app/startup-prefetch';
 import { ApiError } from './lib/api-error';
+import { createQueryClient } from './lib/query-client';
 import './app/global.css';
+
+/** How long the first render may wait for the first campaigns, so it paints rows rather than a skeleton first. */
+const FIRST_ROWS_WAIT_MS = 120;
 
 const root = createRoot(document.getElementById('root')!, {
   // A 403 is an expected answer, shown as its own page by an error boundary: not worth a console error.
@@ -15,11 +20,14 @@ const root = createRoot(document.getElementById('root')!, {
 });
 
 loadRuntimeConfig().then(
-  (config) =>
+  async (config) => {
+    const queryClient = createQueryClient();
+    await Promise.race([prefetchFirstView(config, queryClient), new Promise((resolve) => setTimeout(resolve, FIRST_ROWS_WAIT_MS))]);
     root.render(
       <StrictMode>
-        <App config={config} />
+        <App config={config} queryClient={queryClient} />
       </StrictMode>,
-    ),
+    );
+  },
   (error: unknown) => root.render(<StartupError error={error} />),
 );

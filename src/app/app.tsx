@@ -13,7 +13,6 @@ import { HttpClientProvider } from '../lib/http-client-context';
 import { createQueryClient } from '../lib/query-client';
 import { AppLayout } from './app-layout';
 import { ForbiddenBoundary } from './forbidden-boundary';
-import { prefetchFirstView } from './startup-prefetch';
 
 // The callback needs oidc-client-ts, which a returning supervisor's first screen does without.
 const SignInCallbackRoute = lazy(() =>
@@ -21,11 +20,7 @@ const SignInCallbackRoute = lazy(() =>
 );
 
 export function App(props: { config: RuntimeConfig; queryClient?: QueryClient }) {
-  const [queryClient] = useState(() => {
-    const client = props.queryClient ?? createQueryClient();
-    prefetchFirstView(props.config, client);
-    return client;
-  });
+  const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter useTransitions={false}>

@@ -25,13 +25,17 @@ export function CampaignsRoute() {
   const { filters, search, setFilters, ignored, dismissIgnored } = useCampaignSearch();
 
   const list = useQuery({ ...campaignListOptions(client, filters), throwOnError: throwForbidden });
-  const needAction = useQuery({ ...needActionCountOptions(client, filters), enabled: filters.actionRequired === null });
 
   // The last rows that loaded stay on screen through errors, so nothing the supervisor was reading disappears.
   const [lastGood, setLastGood] = useState<CampaignPage | null>(null);
   if (list.data && !list.isPlaceholderData && list.data !== lastGood) setLastGood(list.data);
   const page = list.data ?? lastGood;
   const settled = list.isSuccess && !list.isPlaceholderData;
+  // The count waits for the first rows: they are what the supervisor came for, and it must not compete with them.
+  const needAction = useQuery({
+    ...needActionCountOptions(client, filters),
+    enabled: filters.actionRequired === null && lastGood !== null,
+  });
 
   // A page past the end (the data changed under a shared link) is clamped to the last page.
   const totalPages = settled ? list.data.totalPages : null;
