@@ -154,6 +154,18 @@ describe('screenshots of the main states (test-results/e2e/campaigns-*.png)', ()
       await expectTableToShow(phonePage, await api.list({}));
       await screenshot(phonePage, 'campaigns-phone');
       expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+      // The filters fold behind one button, so the rows start on the first screen; search stays at hand.
+      const status = phonePage.getByLabel('Status', { exact: true });
+      const toggle = phonePage.getByRole('button', { name: 'Filters', exact: true });
+      expect(await status.isVisible()).toBe(false);
+      expect(await phonePage.getByRole('searchbox', { name: 'Search campaigns' }).isVisible()).toBe(true);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await status.selectOption('running');
+      await expectTableToShow(phonePage, await api.list({ status: 'running' }));
+      expect(await phonePage.getByRole('button', { name: 'Filters (1)' }).isVisible()).toBe(true);
+      await screenshot(phonePage, 'campaigns-phone-filters');
     } finally {
       await phone.close();
     }

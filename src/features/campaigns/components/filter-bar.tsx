@@ -49,87 +49,103 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
     onChange((current) => ({ ...current, ...patch, page: 1 }), options);
   const moreActive = Boolean(filters.name || filters.userId || filters.recordListId || filters.doNotCallListId);
   const moreHasError = Boolean(fieldErrors.name || fieldErrors.userId || fieldErrors.recordListId || fieldErrors.doNotCallListId);
+  // On a phone everything but search folds away behind one button; an error in a folded filter unfolds it.
+  const [unfolded, setUnfolded] = useState(false);
+  const foldedCount = countFoldedFilters(filters);
+  const open = unfolded || Object.keys(fieldErrors).some((control) => control !== 'search');
+  const foldId = useId();
 
   return (
-    <section className={styles.bar} aria-label="Filters">
+    <section className={styles.bar} aria-label="Filters" data-open={open}>
       <div className={styles.row}>
         <SearchBox value={filters.search} view={view} error={fieldErrors.search} onCommit={(search) => change({ search }, { replace: true })} />
-        <Field label="Status" error={fieldErrors.status}>
-          {(props) => (
-            <select {...props} value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || null) as CampaignFilters['status'] })}>
-              <option value="">All</option>
-              {CAMPAIGN_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Dialing mode" error={fieldErrors.dialingMode}>
-          {(props) => (
-            <select
-              {...props}
-              value={filters.dialingMode ?? ''}
-              onChange={(e) => change({ dialingMode: (e.target.value || null) as CampaignFilters['dialingMode'] })}
-            >
-              <option value="">All</option>
-              {DIALING_MODES.map((mode) => (
-                <option key={mode} value={mode}>
-                  {mode === 'PREDICTIVE' ? 'Predictive' : 'Preview'}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Priority" error={fieldErrors.priority}>
-          {(props) => (
-            <select
-              {...props}
-              value={filters.priority ?? ''}
-              onChange={(e) => change({ priority: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">Any</option>
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {priority}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Created from" error={fieldErrors.createdFrom}>
-          {(props) => (
+        <button
+          type="button"
+          className={styles.foldToggle}
+          aria-expanded={open}
+          aria-controls={foldId}
+          onClick={() => setUnfolded((value) => !value)}
+        >
+          Filters{foldedCount > 0 ? ` (${foldedCount})` : ''}
+        </button>
+        <div className={`${styles.fields} ${styles.foldable}`} id={foldId}>
+          <Field label="Status" error={fieldErrors.status}>
+            {(props) => (
+              <select {...props} value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || null) as CampaignFilters['status'] })}>
+                <option value="">All</option>
+                {CAMPAIGN_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Dialing mode" error={fieldErrors.dialingMode}>
+            {(props) => (
+              <select
+                {...props}
+                value={filters.dialingMode ?? ''}
+                onChange={(e) => change({ dialingMode: (e.target.value || null) as CampaignFilters['dialingMode'] })}
+              >
+                <option value="">All</option>
+                {DIALING_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {mode === 'PREDICTIVE' ? 'Predictive' : 'Preview'}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Priority" error={fieldErrors.priority}>
+            {(props) => (
+              <select
+                {...props}
+                value={filters.priority ?? ''}
+                onChange={(e) => change({ priority: e.target.value ? Number(e.target.value) : null })}
+              >
+                <option value="">Any</option>
+                {PRIORITIES.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {priority}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Created from" error={fieldErrors.createdFrom}>
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={filters.createdFrom ?? ''}
+                max={filters.createdTo ?? undefined}
+                onChange={(e) => change({ createdFrom: e.target.value || null })}
+              />
+            )}
+          </Field>
+          <Field label="Created to" error={fieldErrors.createdTo}>
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={filters.createdTo ?? ''}
+                min={filters.createdFrom ?? undefined}
+                onChange={(e) => change({ createdTo: e.target.value || null })}
+              />
+            )}
+          </Field>
+          <label className={styles.check}>
             <input
-              {...props}
-              type="date"
-              value={filters.createdFrom ?? ''}
-              max={filters.createdTo ?? undefined}
-              onChange={(e) => change({ createdFrom: e.target.value || null })}
+              type="checkbox"
+              checked={filters.actionRequired === true}
+              onChange={(e) => change({ actionRequired: e.target.checked ? true : null })}
             />
-          )}
-        </Field>
-        <Field label="Created to" error={fieldErrors.createdTo}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={filters.createdTo ?? ''}
-              min={filters.createdFrom ?? undefined}
-              onChange={(e) => change({ createdTo: e.target.value || null })}
-            />
-          )}
-        </Field>
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={filters.actionRequired === true}
-            onChange={(e) => change({ actionRequired: e.target.checked ? true : null })}
-          />
-          Needs action only
-        </label>
+            Needs action only
+          </label>
+        </div>
       </div>
-      <div className={styles.row}>
+      <div className={`${styles.row} ${styles.foldable}`}>
         <details className={styles.more} open={moreActive || moreHasError || undefined}>
           <summary>More filters{moreActive ? ' (active)' : ''}</summary>
           <div className={styles.moreFields}>
@@ -179,6 +195,21 @@ function Field(props: { label: string; error?: string; className?: string; child
       ) : null}
     </div>
   );
+}
+
+function countFoldedFilters(filters: CampaignFilters): number {
+  return [
+    filters.status,
+    filters.dialingMode,
+    filters.priority,
+    filters.createdFrom,
+    filters.createdTo,
+    filters.actionRequired,
+    filters.name || null,
+    filters.userId || null,
+    filters.recordListId || null,
+    filters.doNotCallListId || null,
+  ].filter((value) => value !== null).length;
 }
 
 /** Typing writes to the URL (with replace) once the supervisor pauses: one request for a typed word. */
