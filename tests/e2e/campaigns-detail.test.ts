@@ -3,43 +3,25 @@
  * the same list view), keyboard-only use of the view, and axe-core on the list and the open panel.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, reportFailures, startStack, type PageErrors, type Stack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { PageErrors, Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
-  campaignsContext,
   expectTableToShow,
   expectUrl,
-  openSignedIn,
   selectedText,
   type ApiPage,
   type ViewState,
+  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
 
-reportFailures();
-
 let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  context = await campaignsContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await openSignedIn(page, stack);
-  api = await CampaignsApi.fromPage(stack, page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
 
 interface CampaignDetail {
   id: string;

@@ -2,42 +2,24 @@
  * Each filter of the campaigns view shows exactly what GET /campaigns answers for the query the URL stands for.
  * The oracle is the sandbox itself, asked directly with the query built from the documented mapping.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, reportFailures, startStack, type PageErrors, type Stack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PageErrors, Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
-  campaignsContext,
   expectTableToShow,
   expectUrl,
-  openSignedIn,
   selectedText,
   type ViewState,
+  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
 
-reportFailures();
-
 let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  context = await campaignsContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await openSignedIn(page, stack);
-  api = await CampaignsApi.fromPage(stack, page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
 
 /** Every case starts from the unfiltered list, settled. */
 beforeEach(async () => {

@@ -5,8 +5,19 @@
  * API mapping, not by importing the app's toApiQuery: the test should catch a wrong mapping, not repeat it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { pathAndQuery, signIn, storedUser, SUPERVISOR, type Stack } from './harness.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  collectErrors,
+  launchBrowser,
+  pathAndQuery,
+  reportFailures,
+  signIn,
+  startStack,
+  storedUser,
+  SUPERVISOR,
+  type PageErrors,
+  type Stack,
+} from './harness.ts';
 
 export const TIME_ZONE = 'America/New_York';
 export const LOCALE = 'en-US';
@@ -186,4 +197,37 @@ export async function pagerText(page: Page): Promise<{ position: string; range: 
     position: /Page [\d,]+( of [\d,]+)?/.exec(text)?.[0] ?? '',
     range: /Showing [\d,]+–[\d,]+ of [\d,]+/.exec(text)?.[0] ?? '',
   };
+}
+
+export interface CampaignsFile {
+  stack: Stack;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  api: CampaignsApi;
+  errors: PageErrors;
+}
+
+/**
+ * One stack, one browser and one signed-in page for a whole test file, with the failure report for each test.
+ * `assign` receives them once they are up (before the first test).
+ */
+export function signedInCampaignsFile(assign: (file: CampaignsFile) => void): void {
+  reportFailures();
+  let file: CampaignsFile | undefined;
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    const context = await campaignsContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await openSignedIn(page, stack);
+    file = { stack, browser, context, page, errors, api: await CampaignsApi.fromPage(stack, page) };
+    assign(file);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
 }

@@ -2,9 +2,9 @@
  * The URL is the state: Back and Forward walk the discrete changes, a copied link opened in another browser (after
  * signing in there) shows the identical view, and the "N need action" count and toggle agree with the API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, pathAndQuery, reportFailures, startStack, type PageErrors, type Stack } from './harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, pathAndQuery, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
@@ -17,30 +17,15 @@ import {
   selectedText,
   viewSnapshot,
   type ViewState,
+  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
-
-reportFailures();
 
 let stack: Stack;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  context = await campaignsContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await openSignedIn(page, stack);
-  api = await CampaignsApi.fromPage(stack, page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+signedInCampaignsFile((file) => ({ stack, browser, page, api, errors } = file));
 
 const header = (label: string) =>
   page.getByRole('table', { name: 'Campaigns' }).locator('th', { has: page.getByRole('button', { name: label, exact: true }) });

@@ -2,43 +2,25 @@
  * Sorting and paging happen on the server: every header click and pager button must show the API's own answer
  * for that order_by / page / per_page, and say where the supervisor is.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, reportFailures, startStack, type PageErrors, type Stack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { PageErrors, Stack } from './harness.ts';
 import {
   CampaignsApi,
-  campaignsContext,
   expectTableToShow,
   expectUrl,
   formatCount,
-  openSignedIn,
   pagerText,
   selectedText,
   type ViewState,
+  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
 
-reportFailures();
-
 let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  context = await campaignsContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await openSignedIn(page, stack);
-  api = await CampaignsApi.fromPage(stack, page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
 
 const table = () => page.getByRole('table', { name: 'Campaigns' });
 const header = (label: string) => table().locator('th', { has: page.getByRole('button', { name: label, exact: true }) });

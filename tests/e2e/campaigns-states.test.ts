@@ -3,9 +3,9 @@
  * screenshots of the main states kept under test-results/e2e/ for a person to look at (light, dark, detail,
  * empty, error, phone).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, reportFailures, screenshot, startStack, type PageErrors, type Stack } from './harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
@@ -14,30 +14,15 @@ import {
   expectUrl,
   openSignedIn,
   pagerText,
+  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
-
-reportFailures();
 
 let stack: Stack;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  context = await campaignsContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await openSignedIn(page, stack);
-  api = await CampaignsApi.fromPage(stack, page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+signedInCampaignsFile((file) => ({ stack, browser, page, api, errors } = file));
 
 const notice = () => page.getByRole('status').filter({ hasText: 'Some of this link could not be used' });
 

@@ -6,18 +6,8 @@
 import type { Page } from 'playwright-core';
 import { CampaignsApi, expectedSnapshot, formatCount, pagerText, summaryFor, tableNames, viewSnapshot, type ApiPage, type ViewState } from './campaigns-helpers.ts';
 import { freePort, pathAndQuery, spawnServer, type Faults, type RequestCounts, type Stack } from './harness.ts';
-
-/** mulberry32: a tiny PRNG, so a sequence is replayed exactly from its printed seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sandbox's own seeded PRNG: a sequence is replayed exactly from its printed seed.
+import { mulberry32 } from '../../src/server/sandbox/campaign-data.ts';
 
 export interface Random {
   next(): number;
