@@ -8,9 +8,6 @@ import { ApiError } from './lib/api-error';
 import { createQueryClient } from './lib/query-client';
 import './app/global.css';
 
-/** How long the first render may wait for the first campaigns, so it paints rows rather than a skeleton first. */
-const FIRST_ROWS_WAIT_MS = 120;
-
 const root = createRoot(document.getElementById('root')!, {
   // A 403 is an expected answer, shown as its own page by an error boundary: not worth a console error.
   onCaughtError: (error) => {
@@ -20,9 +17,10 @@ const root = createRoot(document.getElementById('root')!, {
 });
 
 loadRuntimeConfig().then(
-  async (config) => {
+  (config) => {
+    // Not awaited: over a real network the first render (the skeleton) is better done while the request travels.
     const queryClient = createQueryClient();
-    await Promise.race([prefetchFirstView(config, queryClient), new Promise((resolve) => setTimeout(resolve, FIRST_ROWS_WAIT_MS))]);
+    void prefetchFirstView(config, queryClient);
     root.render(
       <StrictMode>
         <App config={config} queryClient={queryClient} />
