@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -270,6 +270,24 @@ export function reportFailures(): void {
         if (path) console.error(`Screenshot of ${page.url()}: ${path}`);
       }
     });
+  });
+}
+
+/**
+ * One stack and one browser for a whole test file, closed after it, with the failure report for each test.
+ * `assign` receives them once both are up (before the first test).
+ */
+export function stackAndBrowserForFile<S extends Stack>(assign: (stack: S, browser: Browser) => void, start: () => Promise<S>): void {
+  reportFailures();
+  let stack: S | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([start(), launchBrowser()]);
+    assign(stack, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
   });
 }
 

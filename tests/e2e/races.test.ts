@@ -4,12 +4,10 @@
  * sequence comes from a printed seed; RACE_SEED=<seed> replays one, RACE_SEQUENCES=<n> sets how many run.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CampaignsApi, campaignsContext, openSignedIn } from './campaigns-helpers.ts';
-import { collectErrors, launchBrowser, reportFailures, startStack, type PageErrors, type Stack } from './harness.ts';
+import { collectErrors, startStack, type PageErrors, type Stack, stackAndBrowserForFile } from './harness.ts';
 import { checkAgainstOracle, seeded, type OracleCheck, type Random } from './reliability-helpers.ts';
-
-reportFailures();
 
 const REPLAY_SEED = process.env.RACE_SEED ? Number(process.env.RACE_SEED) : null;
 const SEQUENCES = Number(process.env.RACE_SEQUENCES ?? (REPLAY_SEED === null ? 100 : 1));
@@ -135,15 +133,7 @@ interface Outcome {
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
 
 async function runSequence(page: Page, api: CampaignsApi, seed: number): Promise<Outcome> {
   const { steps, pauses } = sequenceFor(seed);

@@ -4,37 +4,26 @@
  * working without seeing a login page, and without the app hammering the token endpoint.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   campaignRows,
   collectErrors,
-  launchBrowser,
   newContext,
-  reportFailures,
   signIn,
   startStack,
   storedUser,
   SUPERVISOR,
   type Stack,
   waitForRowsWithStatus,
+  stackAndBrowserForFile,
 } from './harness.ts';
-
-reportFailures();
 
 // Shorter than the 30 s renewal margin on purpose: renewal must still happen once per half-life, not in a loop.
 const ACCESS_TOKEN_TTL_SECONDS = 12;
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
 
 
 describe('short-lived access tokens', () => {

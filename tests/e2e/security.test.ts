@@ -7,37 +7,26 @@
  */
 import { request as httpRequest } from 'node:http';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   campaignRows,
   collectErrors,
-  launchBrowser,
   newContext,
   pathAndQuery,
-  reportFailures,
   signIn,
   startStack,
   storedUser,
   SUPERVISOR,
   type Stack,
   waitForRowsWithStatus,
+  stackAndBrowserForFile,
 } from './harness.ts';
-
-reportFailures();
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
 
 interface SeenRequest {
   request: Request;

@@ -4,33 +4,22 @@
  * security and caching headers the issue asks for.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   campaignRows,
   collectErrors,
-  launchBrowser,
   newContext,
-  reportFailures,
   screenshot,
   signIn,
   startSeparateServers,
   SUPERVISOR,
   type Stack,
+  stackAndBrowserForFile,
 } from './harness.ts';
-
-reportFailures();
 
 let stack: Stack & { secret: string };
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startSeparateServers(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startSeparateServers());
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(

@@ -5,12 +5,10 @@
  * never a blank page or a loop (token requests are counted).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { campaignRows, campaignsContext, openSignedIn } from './campaigns-helpers.ts';
-import { collectErrors, launchBrowser, pathAndQuery, reportFailures, signIn, startStack, storedUser, SUPERVISOR, type Stack } from './harness.ts';
+import { collectErrors, pathAndQuery, signIn, startStack, storedUser, SUPERVISOR, type Stack, stackAndBrowserForFile } from './harness.ts';
 import { waitUntil } from './reliability-helpers.ts';
-
-reportFailures();
 
 const ACCESS_TOKEN_TTL_SECONDS = 10;
 const VIEW = '/?status=running&order_by=name:asc&page=2';
@@ -21,15 +19,7 @@ const EXPECTED_FAILURES = [/Failed to load resource: the server responded with a
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
 
 type ClearState = { kind: 'renewed'; expiresAt: number } | { kind: 'login' };
 

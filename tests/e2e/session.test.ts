@@ -2,15 +2,13 @@
  * The edges of a session: signing out, an account without campaigns:read, and a sign-in the user cancels.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   campaignRows,
   AGENT,
   collectErrors,
-  launchBrowser,
   newContext,
   pathAndQuery,
-  reportFailures,
   screenshot,
   signIn,
   startStack,
@@ -18,21 +16,12 @@ import {
   SUPERVISOR,
   type Stack,
   waitForRowsWithStatus,
+  stackAndBrowserForFile,
 } from './harness.ts';
-
-reportFailures();
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
 
 
 async function onLoginPage(page: Page): Promise<void> {

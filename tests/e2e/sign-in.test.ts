@@ -2,14 +2,12 @@
  * Signing in as the demo supervisor through the built app and the sandbox, as `npm start` runs them.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   campaignRows,
   collectErrors,
-  launchBrowser,
   newContext,
   pathAndQuery,
-  reportFailures,
   screenshot,
   signIn,
   startStack,
@@ -17,23 +15,12 @@ import {
   SUPERVISOR,
   type Stack,
   waitForRowsWithStatus,
+  stackAndBrowserForFile,
 } from './harness.ts';
-
-reportFailures();
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** The data rows of the campaigns table (skeleton rows are aria-hidden while loading). */
+stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
 
 describe('signing in', () => {
   it('shows the supervisor their campaigns, their name and the region', async () => {
