@@ -160,18 +160,21 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
     return () => channel.close();
   }, [endSession]);
 
+  // Stable, so the HTTP client built on it lives as long as the provider does.
+  const getAccessToken = useCallback(() => sessionRef.current?.accessToken ?? null, []);
+
   const value = useMemo<AuthState>(
     () => ({
       session,
       signingOut,
       regionLabel: config.regionLabel,
       getUserManager,
-      getAccessToken: () => sessionRef.current?.accessToken ?? null,
+      getAccessToken,
       renewAfterUnauthorized,
       signIn,
       signOut,
     }),
-    [session, signingOut, config.regionLabel, getUserManager, renewAfterUnauthorized, signIn, signOut],
+    [session, signingOut, config.regionLabel, getUserManager, getAccessToken, renewAfterUnauthorized, signIn, signOut],
   );
 
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
