@@ -1,8 +1,8 @@
 /*
  * A returning supervisor's first campaigns request starts before React renders anything: the stored session and
  * the URL are all it needs. The list route then finds the answer in the cache, or the request in flight (same
- * query key), instead of starting it after the first render. A failure here is harmless: the route's own query
- * retries as usual. Resolves when the answer is in (or at once when there is nothing to fetch).
+ * query key), instead of starting it after the first render. This early request cannot renew a token or apply the
+ * retry policy, so if it fails the view is reset and fetched again by the route's own query, which can.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -18,9 +18,11 @@ export function prefetchFirstView(config: RuntimeConfig, queryClient: QueryClien
   const client = createHttpClient({
     basePath: config.apiBasePath,
     getAccessToken: () => session.accessToken,
-    // A 401 here is left to the route's query, which renews through the auth context.
     renewAccessToken: async () => null,
   });
-  const { filters } = parseCampaignSearch(location.search);
-  return queryClient.prefetchQuery(campaignListOptions(client, filters));
+  const { queryKey, ...options } = campaignListOptions(client, parseCampaignSearch(location.search).filters);
+  return queryClient.fetchQuery({ queryKey, ...options, retry: false }).then(
+    () => undefined,
+    () => queryClient.resetQueries({ queryKey }),
+  );
 }

@@ -25,7 +25,6 @@ let stack: Stack;
 let browser: Browser;
 stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
 
-
 describe('short-lived access tokens', () => {
   it('are renewed with the refresh token, so the page keeps working past the first token’s lifetime', async () => {
     const context = await newContext(browser);
