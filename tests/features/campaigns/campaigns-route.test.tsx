@@ -176,11 +176,10 @@ describe('campaigns route', () => {
     const { user } = renderRoute();
     await screen.findByText('Showing 1–50 of 120');
     await waitFor(() => expect(listRequests().some((url) => url.searchParams.get('page') === '2')).toBe(true));
-    const before = listRequests().length;
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('Showing 51–100 of 120')).toBeInTheDocument();
+    // Page 2 was fetched once, ahead of the click; the click itself asked for nothing new but page 3's prefetch.
     expect(listRequests().filter((url) => url.searchParams.get('page') === '2')).toHaveLength(1);
-    expect(listRequests().length).toBeGreaterThanOrEqual(before);
     await user.click(screen.getByRole('button', { name: 'Last page' }));
     expect(await screen.findByText('Showing 101–120 of 120')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
