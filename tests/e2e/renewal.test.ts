@@ -9,7 +9,6 @@ import {
   campaignRows,
   collectErrors,
   newContext,
-  signIn,
   startStack,
   storedUser,
   SUPERVISOR,
@@ -17,6 +16,7 @@ import {
   waitForRowsWithStatus,
   stackAndBrowserForFile,
 } from './harness.ts';
+import { openSignedIn } from './campaigns-helpers.ts';
 
 // Shorter than the 30 s renewal margin on purpose: renewal must still happen once per half-life, not in a loop.
 const ACCESS_TOKEN_TTL_SECONDS = 12;
@@ -31,8 +31,7 @@ describe('short-lived access tokens', () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
 
-    await page.goto(stack.appUrl);
-    await signIn(page, SUPERVISOR);
+    await openSignedIn(page, stack);
     await campaignRows(page).first().getByRole('link').waitFor();
     const first = await storedUser(page);
     expect(first?.refresh_token).toBeTruthy();

@@ -21,6 +21,7 @@ import {
   waitForRowsWithStatus,
   stackAndBrowserForFile,
 } from './harness.ts';
+import { openSignedIn } from './campaigns-helpers.ts';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
@@ -56,10 +57,7 @@ async function localStorageDump(page: Page): Promise<string> {
 
 async function signedInPage(context: BrowserContext, path = '/'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${stack.appUrl}${path}`);
-  await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
-  await signIn(page, SUPERVISOR);
-  await page.waitForURL((url) => url.origin === new URL(stack.appUrl).origin && !url.pathname.startsWith('/auth/'));
+  await openSignedIn(page, stack, path);
   await campaignRows(page).first().getByRole('link').waitFor();
   return page;
 }

@@ -18,6 +18,7 @@ import {
   waitForRowsWithStatus,
   stackAndBrowserForFile,
 } from './harness.ts';
+import { openSignedIn } from './campaigns-helpers.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -38,8 +39,7 @@ describe('signing out', () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
 
-    await page.goto(stack.appUrl);
-    await signIn(page, SUPERVISOR);
+    await openSignedIn(page, stack);
     await campaignRows(page).first().getByRole('link').waitFor();
     // A second history entry inside the app, for Back to return to.
     await page.getByLabel('Status').selectOption({ label: 'Paused' });
@@ -71,8 +71,7 @@ describe('signing out', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
 
-    await page.goto(stack.appUrl);
-    await signIn(page, SUPERVISOR);
+    await openSignedIn(page, stack);
     await campaignRows(page).first().getByRole('link').waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
