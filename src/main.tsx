@@ -1,9 +1,12 @@
+// First, so the first view's request leaves before the rest of the bundle is evaluated (see boot.ts).
+import { bootFirstViewRequest } from './app/boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadRuntimeConfig } from './app/load-runtime-config';
 import { App } from './app/app';
 import { StartupError } from './app/startup-error';
-import { prefetchFirstView } from './app/startup-prefetch';
+import { adoptFirstViewRequest, startFirstViewRequest } from './app/first-view-request';
+import { campaignKeys } from './features/campaigns/api/campaign-queries';
 import { ApiError } from './lib/api-error';
 import { createQueryClient } from './lib/query-client';
 import './app/global.css';
@@ -18,9 +21,9 @@ const root = createRoot(document.getElementById('root')!, {
 
 loadRuntimeConfig().then(
   (config) => {
-    // Not awaited: over a real network the first render (the skeleton) is better done while the request travels.
     const queryClient = createQueryClient();
-    void prefetchFirstView(config, queryClient);
+    const firstView = bootFirstViewRequest ?? startFirstViewRequest(config, window.location, window.sessionStorage);
+    if (firstView) void adoptFirstViewRequest(queryClient, firstView, campaignKeys.list(firstView.filters));
     root.render(
       <StrictMode>
         <App config={config} queryClient={queryClient} />

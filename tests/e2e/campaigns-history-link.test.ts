@@ -2,7 +2,7 @@
  * The URL is the state: Back and Forward walk the discrete changes, a copied link opened in another browser (after
  * signing in there) shows the identical view, and the "N need action" count and toggle agree with the API.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectErrors, pathAndQuery, type PageErrors, type Stack } from './harness.ts';
 import {
@@ -10,6 +10,7 @@ import {
   campaignRows,
   campaignsContext,
   expectTableToShow,
+  expectedApiQuery,
   expectUrl,
   formatCount,
   openSignedIn,
@@ -87,6 +88,31 @@ describe('Back and Forward', () => {
     await expectView('/', {});
     expect(await page.getByRole('searchbox', { name: 'Search campaigns' }).inputValue()).toBe('');
     expect(await selectedText(page, 'Dialing mode')).toBe('All');
+  });
+});
+
+describe('reload', () => {
+  it("a returning supervisor's reload shows the same view, with one request for its rows", async () => {
+    const url = '/?status=running&order_by=priority:asc&page=2';
+    const view: ViewState = { status: 'running', order_by: 'priority:asc', page: 2 };
+    await page.goto(`${stack.appUrl}${url}`);
+    await expectView(url, view);
+
+    // The first request leaves before React renders (src/app/boot.ts); the route must share it, not repeat it.
+    const expected = [...expectedApiQuery(view)].sort().join('&');
+    const sent: string[] = [];
+    const onRequest = (request: Request) => {
+      const requestUrl = new URL(request.url());
+      if (requestUrl.pathname === '/api/campaigns') sent.push([...requestUrl.searchParams].sort().join('&'));
+    };
+    page.on('request', onRequest);
+    try {
+      await page.reload();
+      await expectView(url, view);
+      expect(sent.filter((query) => query === expected)).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError } from '../../../lib/api-error';
 import type { HttpClient } from '../../../lib/http-client';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../campaign-filters';
-import { campaignDetailSchema, campaignPageSchema, type CampaignDetail, type CampaignPage } from './campaign-schemas';
+import { campaignDetailSchema, campaignPageSchema, type CampaignDetail } from './campaign-schemas';
+import { fetchCampaignPage, parseOrThrow } from './fetch-campaigns';
 import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
 import { toApiQuery } from './to-api-query';
 
@@ -18,19 +18,6 @@ export const campaignKeys = {
 /** After a failure the view keeps polling slowly, so it recovers by itself when Talkdesk does. */
 const RECOVERY_POLL_MS = 15_000;
 const pollWhileFailing = (query: { state: { status: string } }) => (query.state.status === 'error' ? RECOVERY_POLL_MS : false);
-
-function parseOrThrow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new ApiError({ kind: 'invalid-response', message: 'Talkdesk sent campaigns in a shape the dashboard does not know.' });
-  }
-  return result.data;
-}
-
-export async function fetchCampaignPage(client: HttpClient, filters: CampaignFilters, signal?: AbortSignal): Promise<CampaignPage> {
-  const body = await client.getJson('/campaigns', { query: toApiQuery(filters), signal });
-  return parseOrThrow(campaignPageSchema, body);
-}
 
 export function campaignListOptions(client: HttpClient, filters: CampaignFilters) {
   return queryOptions({

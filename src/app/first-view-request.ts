@@ -1,0 +1,48 @@
+/*
+ * A returning supervisor's first campaigns request starts as early as the page allows: the stored session, the URL
+ * and the configuration inlined in index.html are all it needs. `boot.ts`, main.tsx's first import, starts it while
+ * the rest of the bundle (React, the router, the table) has not been evaluated yet, so the request travels while
+ * they are; nothing this module imports pulls in React. The list route then finds the answer in the cache, or the
+ * request in flight under the same query key.
+ *
+ * This early request cannot renew a token or apply the retry policy, so if it fails the view is reset and fetched
+ * again by the route's own query, which can.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { isExpired, readStoredSession } from '../features/auth/session';
+import type { CampaignFilters } from '../features/campaigns/campaign-filters';
+import { fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
+import type { CampaignPage } from '../features/campaigns/api/campaign-schemas';
+import { parseCampaignSearch } from '../features/campaigns/search-params';
+import { createHttpClient } from '../lib/http-client';
+
+export interface FirstViewRequest {
+  filters: CampaignFilters;
+  page: Promise<CampaignPage>;
+}
+
+/** Starts the request for the view at `location`, or returns null when that view is not the list or nobody is signed in. */
+export function startFirstViewRequest(config: RuntimeConfig, location: Pick<Location, 'pathname' | 'search'>, storage: Storage): FirstViewRequest | null {
+  const session = readStoredSession(config, storage);
+  if (!session || isExpired(session)) return null;
+  if (location.pathname !== '/' && !location.pathname.startsWith('/campaigns/')) return null;
+  const client = createHttpClient({
+    basePath: config.apiBasePath,
+    getAccessToken: () => session.accessToken,
+    renewAccessToken: async () => null,
+  });
+  const { filters } = parseCampaignSearch(location.search);
+  const page = fetchCampaignPage(client, filters);
+  // Whoever adopts it handles a failure; until then it must not count as unhandled.
+  page.catch(() => undefined);
+  return { filters, page };
+}
+
+/** Puts the request under the list's query key, so the route's query shares it instead of sending its own. */
+export function adoptFirstViewRequest(queryClient: QueryClient, request: FirstViewRequest, queryKey: readonly unknown[]): Promise<void> {
+  return queryClient.fetchQuery({ queryKey, queryFn: () => request.page, retry: false }).then(
+    () => undefined,
+    () => queryClient.resetQueries({ queryKey }),
+  );
+}
