@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { bootEntry } from './src/server/boot-entry-plugin.ts';
 import { talkdeskProxy } from './src/server/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), talkdeskProxy()],
+  plugins: [react(), talkdeskProxy(), bootEntry()],
   // Fixed ports: the sandbox registers redirect URIs for them.
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -8,5 +8,7 @@ import { RUNTIME_CONFIG_ELEMENT_ID, type RuntimeConfig } from '../config/runtime
 export function inlineRuntimeConfig(html: string, config: RuntimeConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const block = `<script type="application/json" id="${RUNTIME_CONFIG_ELEMENT_ID}">${json}</script>`;
-  return html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : `${block}${html}`;
+  // First in <head>: the boot script after it reads the block as soon as it runs (it is async, see vite.config.ts).
+  const head = /<head[^>]*>/i.exec(html);
+  return head ? `${html.slice(0, head.index + head[0].length)}${block}${html.slice(head.index + head[0].length)}` : `${block}${html}`;
 }

@@ -79,7 +79,7 @@ describe('static files', () => {
 
   it('writes the public runtime configuration into index.html as inert JSON, never the secret', async () => {
     const html = (await get('/')).body.toString();
-    const block = /<script type="application\/json" id="app-config">(.*)<\/script>/.exec(html);
+    const block = /<script type="application\/json" id="app-config">(.*?)<\/script>/.exec(html);
     expect(block).not.toBeNull();
     expect(JSON.parse(block![1]!)).toEqual(toRuntimeConfig(config));
     expect(html).not.toContain('server-only-secret');

@@ -9,10 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineRuntimeConfig } from '../../src/server/inline-config.ts';
 import { firstScreenFiles, OIDC_CLIENT_MARKERS, readManifest, sumGzipBytes, type FirstScreen } from '../bench/first-screen.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST_SCREEN_JS_BUDGET_BYTES = 125_000;
+/** The boot entry starts the first view's request while the main bundle downloads: it must stay small. */
+const BOOT_JS_BUDGET_BYTES = 20_000;
+/** A string only React's own code contains. */
+const REACT_MARKER = 'react.transitional.element';
 
 let outDir: string;
 let firstScreen: FirstScreen;
@@ -49,5 +54,29 @@ describe('bundle budget', () => {
       const text = readFileSync(join(outDir, file), 'utf8');
       for (const marker of OIDC_CLIENT_MARKERS) expect(text.includes(marker), `${file} contains "${marker}"`).toBe(false);
     }
+  });
+
+  it('starts the first request from a small boot entry that neither waits for nor contains React', () => {
+    const manifest = readManifest(outDir);
+    const boot = firstScreenFiles(manifest, 'src/app/boot.ts');
+    const [mainFile] = firstScreen.js;
+    const [bootFile] = boot.js;
+    if (!mainFile || !bootFile) throw new Error('no main or boot entry in the manifest');
+    expect(firstScreen.js).toEqual(expect.arrayContaining(boot.js));
+    expect(sumGzipBytes(outDir, boot.js), `boot JS ${boot.js.join(', ')}`).toBeLessThanOrEqual(BOOT_JS_BUDGET_BYTES);
+    for (const file of boot.js) expect(readFileSync(join(outDir, file), 'utf8').includes(REACT_MARKER), file).toBe(false);
+    expect(readFileSync(join(outDir, mainFile), 'utf8').includes(REACT_MARKER)).toBe(true);
+
+    // As served: the configuration block, then the boot entry as an async module script (it runs as soon as it
+    // arrives and reads the block), then the main entry.
+    const config = { region: 'sandbox', regionLabel: 'Sandbox', clientId: 'c', authorizeUrl: 'http://id.test/oauth/authorize', tokenPath: '/oauth/token', revokePath: '/oauth/revoke', apiBasePath: '/api', scope: 'openid campaigns:read', issuer: 'http://id.test' };
+    const html = inlineRuntimeConfig(readFileSync(join(outDir, 'index.html'), 'utf8'), config);
+    const configAt = html.indexOf('id="app-config"');
+    const bootTag = new RegExp(`<script type="module" async[^>]* src="/${bootFile}"`).exec(html);
+    const mainAt = html.indexOf(`src="/${mainFile}"`);
+    expect(configAt).toBeGreaterThan(-1);
+    expect(bootTag, 'async boot script').not.toBeNull();
+    expect(configAt).toBeLessThan(bootTag!.index);
+    expect(bootTag!.index).toBeLessThan(mainAt);
   });
 });
