@@ -11,6 +11,9 @@ import { ApiError } from './lib/api-error';
 import { createQueryClient } from './lib/query-client';
 import './app/global.css';
 
+/** How long the first render waits for the first view's rows before showing the skeleton. */
+const FIRST_VIEW_PATIENCE_MS = 300;
+
 const root = createRoot(document.getElementById('root')!, {
   // A 403 is an expected answer, shown as its own page by an error boundary: not worth a console error.
   onCaughtError: (error) => {
@@ -23,12 +26,18 @@ loadRuntimeConfig().then(
   (config) => {
     const queryClient = createQueryClient();
     const firstView = bootFirstViewRequest ?? startFirstViewRequest(config, window.location, window.sessionStorage);
-    if (firstView) void adoptFirstViewRequest(queryClient, firstView, campaignKeys.list(firstView.filters));
-    root.render(
-      <StrictMode>
-        <App config={config} queryClient={queryClient} />
-      </StrictMode>,
-    );
+    const render = () =>
+      root.render(
+        <StrictMode>
+          <App config={config} queryClient={queryClient} />
+        </StrictMode>,
+      );
+    if (!firstView) return render();
+    // The first render waits briefly for the rows already on their way: one complete paint instead of a skeleton
+    // that would flash for a fraction of a second (and cost a render and a layout of its own). A slow answer gets
+    // the skeleton after FIRST_VIEW_PATIENCE_MS.
+    const adopted = adoptFirstViewRequest(queryClient, firstView, campaignKeys.list(firstView.filters));
+    void Promise.race([adopted, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_PATIENCE_MS))]).then(render);
   },
   (error: unknown) => root.render(<StartupError error={error} />),
 );

@@ -43,7 +43,8 @@ const columns = column.columns([
   column.accessor('name', { header: 'Name', cell: (info) => <NameCell campaign={info.row.original} /> }),
   column.accessor('status', { header: 'Status', cell: (info) => <StatusBadge status={info.getValue()} /> }),
   column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => formatDialingMode(info.getValue()) }),
-  column.accessor('priority', { header: 'Priority', cell: (info) => <span className={styles.number}>{info.getValue()}</span> }),
+  // The table sets tabular figures for every cell: no wrapper element per number (a page of 100 rows is 1,700 elements).
+  column.accessor('priority', { header: 'Priority', cell: (info) => info.getValue() }),
   column.accessor('run_once', { header: 'Run once', cell: (info) => (info.getValue() ? 'Yes' : 'No') }),
   column.accessor('action_required', {
     header: 'Needs action',
@@ -51,21 +52,34 @@ const columns = column.columns([
       info.getValue() ? (
         <NeedsActionBadge />
       ) : (
-        <span className={styles.muted}>
-          <span aria-hidden="true">—</span>
+        <>
+          <span aria-hidden="true" className={styles.muted}>
+            —
+          </span>
           <span className="visually-hidden">No</span>
-        </span>
+        </>
       ),
   }),
   column.accessor('created_at', {
     header: 'Created',
     cell: (info) => (
-      <time dateTime={info.getValue()} title={formatDateTime(info.getValue())} className={styles.number}>
+      <time dateTime={info.getValue()} title={formatDateTime(info.getValue())}>
         {formatRelativeTime(info.getValue())}
       </time>
     ),
   }),
 ]);
+
+type CampaignCell = ReturnType<Row<typeof features, Campaign>['getAllCells']>[number];
+
+/**
+ * The cell templates above are plain functions without hooks, so they are called directly: flexRender would mount
+ * each as a component of its own, 700 extra fibers to create (and later delete) for a page of 100 rows.
+ */
+function renderCell(cell: CampaignCell): ReactNode {
+  const template = cell.column.columnDef.cell;
+  return typeof template === 'function' ? (template(cell.getContext()) as ReactNode) : template;
+}
 
 const CampaignRow = memo(function CampaignRow(props: { row: Row<typeof features, Campaign> }) {
   const { row } = props;
@@ -73,7 +87,7 @@ const CampaignRow = memo(function CampaignRow(props: { row: Row<typeof features,
     <tr className={row.original.action_required ? styles.needsAction : undefined}>
       {row.getAllCells().map((cell) => (
         <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          {renderCell(cell)}
         </td>
       ))}
     </tr>
