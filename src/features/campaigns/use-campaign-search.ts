@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useLocation, useNavigate } from 'react-router';
 import type { CampaignFilters } from './campaign-filters';
 import { parseCampaignSearch, toSearchString } from './search-params';
+import { yieldToMain } from '../../lib/yield-to-main';
 
 export interface WriteOptions {
   replace?: boolean;
@@ -46,7 +47,12 @@ export function useCampaignSearch() {
       const search = toSearchString(update(parseCampaignSearch(latestSearch.current).filters));
       if (search === latestSearch.current) return;
       latestSearch.current = search;
-      navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state });
+      // The new view (up to 100 rows, then their layout) renders in a task of its own, not in the input event's:
+      // the click or keystroke is done at once and no single task blocks input for long. Writes that follow start
+      // from latestSearch, already up to date.
+      void yieldToMain().then(() =>
+        navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state }),
+      );
     },
     [navigate, location.pathname, location.state],
   );
