@@ -18,6 +18,9 @@ export interface WriteOptions {
 
 export type FiltersUpdate = (current: CampaignFilters) => CampaignFilters;
 
+/** Views of up to this many rows render in the task of the input that changed them (see setFilters). */
+const RENDER_IN_INPUT_TASK_MAX_ROWS = 50;
+
 export function useCampaignSearch() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -44,15 +47,18 @@ export function useCampaignSearch() {
 
   const setFilters = useCallback(
     (update: FiltersUpdate, options: WriteOptions = {}) => {
-      const search = toSearchString(update(parseCampaignSearch(latestSearch.current).filters));
+      const previous = parseCampaignSearch(latestSearch.current).filters;
+      const next = update(previous);
+      const search = toSearchString(next);
       if (search === latestSearch.current) return;
       latestSearch.current = search;
-      // The new view (up to 100 rows, then their layout) renders in a task of its own, not in the input event's:
-      // the click or keystroke is done at once and no single task blocks input for long. Writes that follow start
-      // from latestSearch, already up to date.
-      void yieldToMain().then(() =>
-        navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state }),
-      );
+      const go = () => navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state });
+      // Replacing up to 100 rows, with their layout, can take more than 50 ms of main thread (npm run bench): such a
+      // change renders in a task of its own after the input event's, so no single task blocks input that long. That
+      // costs about a frame, so smaller views still render in the input's task. Writes that follow start from
+      // latestSearch, already up to date.
+      if (Math.max(previous.perPage, next.perPage) > RENDER_IN_INPUT_TASK_MAX_ROWS) void yieldToMain().then(go);
+      else go();
     },
     [navigate, location.pathname, location.state],
   );
