@@ -15,6 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The benchmark's own build, so no other build (a developer's, the end-to-end tests') can change it mid-run.
 const DIST = join(ROOT, 'bench-results', 'dist');
 const BASELINE_PATH = '/__bench/index.html';
+const FLOOR_PATH = '/__floor/index.html';
 const PROBE = join(ROOT, 'tests', 'bench', 'page-probe.js');
 const SEARCH_WORD = 'upsell';
 const TYPING_DELAY_MS = 100;
@@ -67,6 +68,12 @@ function build(): void {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  const floor = spawnSync(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', join(ROOT, 'tests', 'bench', 'react-floor', 'vite.config.ts'), '--logLevel', 'warn', '--outDir', join(DIST, '__floor'), '--emptyOutDir'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (floor.status !== 0) throw new Error(`vite build of the React floor failed:\n${floor.stdout}\n${floor.stderr}`);
 }
 
 function copyBaseline(): void {
@@ -157,6 +164,24 @@ interface PerfEntry {
 interface LongTask {
   start: number;
   duration: number;
+}
+
+/** A cold load of the React floor page (tests/bench/react-floor): milliseconds to its rows painted. */
+async function measureFloorCold(browser: Browser, stack: Stack, session: Record<string, string>, combo: Combo): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
+  const origin = new URL(stack.appUrl).origin;
+  await context.addInitScript(
+    `if (location.origin === ${JSON.stringify(origin)}) for (const [k, v] of ${JSON.stringify(Object.entries(session))}) sessionStorage.setItem(k, v);`,
+  );
+  await context.addInitScript({ path: PROBE });
+  context.setDefaultTimeout(WAIT_MS);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${stack.appUrl}${FLOOR_PATH}${combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`}`);
+    return (await page.evaluate('window.__bench.firstRows')) as number;
+  } finally {
+    await context.close();
+  }
 }
 
 async function measureSession(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<SessionResult> {
@@ -272,6 +297,7 @@ async function main(): Promise<void> {
   const { stack, gzipSizes } = await startBenchStack();
   const browser = await launchBrowser();
   const results: Record<string, Record<Target, SessionResult[]>> = {};
+  const floorColdMs: Record<string, number[]> = {};
   try {
     const session = await storedSession(browser, stack);
     // One unmeasured session each first: the server compresses in the background and the JITs warm up.
@@ -282,6 +308,7 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run += 1) {
         const order: Target[] = run % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
         for (const target of order) results[combo.name]![target].push(await measureSession(browser, stack, session, target, combo));
+        (floorColdMs[combo.name] ??= []).push(await measureFloorCold(browser, stack, session, combo));
         process.stdout.write(`  ${combo.name}: run ${run + 1}/${RUNS}\n`);
       }
     }
@@ -395,9 +422,15 @@ async function main(): Promise<void> {
 
   const table = printTable(rows);
   const targetLines = targets.map((t) => `${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.evidence}`).join('\n');
+  // What React alone costs: the baseline's first screen with its table rendered by React 19 and nothing else.
+  const floorLines = COMBOS.map((combo) => {
+    const floor = stat(floorColdMs[combo.name] ?? []);
+    const baseline = stat(results[combo.name]!.baseline.map((run) => run.coldMs));
+    return `React floor (tests/bench/react-floor), cold load → first rows, ${combo.name}: ${cellOf(floor, 'ms')} ms, ${(floor.median / baseline.median).toFixed(2)} × baseline`;
+  }).join('\n');
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
   process.stdout.write(
-    `\nCampaigns dashboard vs plain-DOM baseline: ${RUNS} runs each, ${cpus().length} CPUs, sandbox latency as stated, ${seconds} s\n\n${table}\n\n${targetLines}\n`,
+    `\nCampaigns dashboard vs plain-DOM baseline: ${RUNS} runs each, ${cpus().length} CPUs, sandbox latency as stated, ${seconds} s\n\n${table}\n\n${targetLines}\n\n${floorLines}\n`,
   );
 
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -409,6 +442,7 @@ async function main(): Promise<void> {
     searchWord: SEARCH_WORD,
     rows: rows.map((r) => ({ ...r, ratio: Number(ratio(r)) })),
     targets,
+    floorColdMs,
     sessions: results,
   };
   writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
