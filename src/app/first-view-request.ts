@@ -1,9 +1,8 @@
 /*
  * A returning supervisor's first campaigns request starts as early as the page allows: the stored session, the URL
- * and the configuration inlined in index.html are all it needs. `boot.ts`, main.tsx's first import, starts it while
- * the rest of the bundle (React, the router, the table) has not been evaluated yet, so the request travels while
- * they are; nothing this module imports pulls in React. The list route then finds the answer in the cache, or the
- * request in flight under the same query key.
+ * and the configuration inlined in index.html are all it needs. `boot.ts` starts it while the main bundle (React, the
+ * router, the table) is still downloading, so nothing this module imports may pull in React. The list route then
+ * finds the answer in the cache, or the request in flight under the same query key.
  *
  * This early request cannot renew a token or apply the retry policy, so if it fails the view is reset and fetched
  * again by the route's own query, which can.

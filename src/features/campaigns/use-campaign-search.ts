@@ -3,8 +3,8 @@
  * them; typing in search and corrections replace the entry. A non-canonical URL (bad values, defaults spelled
  * out) is replaced by its canonical form once, and what was ignored is kept to tell the supervisor.
  *
- * Writes are updates applied to the LATEST URL, not to the state on screen: the router renders location changes
- * in a transition, so two quick changes (status, then priority) must not start the second from a stale state.
+ * Writes are updates applied to the LATEST URL, not to the state on screen: a change may render a task later (see
+ * setFilters), so two quick changes (status, then priority) must not start the second from a stale state.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
