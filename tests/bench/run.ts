@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../e2e/harness.ts';
 import { gzipBytes } from './first-screen.ts';
 
@@ -166,8 +166,8 @@ interface LongTask {
   duration: number;
 }
 
-/** A cold load of the React floor page (tests/bench/react-floor): milliseconds to its rows painted. */
-async function measureFloorCold(browser: Browser, stack: Stack, session: Record<string, string>, combo: Combo): Promise<number> {
+/** A fresh context (cold cache) with the probe and the restored session, there before the page's own scripts run. */
+async function measuredContext(browser: Browser, stack: Stack, session: Record<string, string>): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
   const origin = new URL(stack.appUrl).origin;
   await context.addInitScript(
@@ -175,9 +175,17 @@ async function measureFloorCold(browser: Browser, stack: Stack, session: Record<
   );
   await context.addInitScript({ path: PROBE });
   context.setDefaultTimeout(WAIT_MS);
+  return context;
+}
+
+const perPageQuery = (combo: Combo) => (combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`);
+
+/** A cold load of the React floor page (tests/bench/react-floor): milliseconds to its rows painted. */
+async function measureFloorCold(browser: Browser, stack: Stack, session: Record<string, string>, combo: Combo): Promise<number> {
+  const context = await measuredContext(browser, stack, session);
   try {
     const page = await context.newPage();
-    await page.goto(`${stack.appUrl}${FLOOR_PATH}${combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`}`);
+    await page.goto(`${stack.appUrl}${FLOOR_PATH}${perPageQuery(combo)}`);
     return (await page.evaluate('window.__bench.firstRows')) as number;
   } finally {
     await context.close();
@@ -185,19 +193,11 @@ async function measureFloorCold(browser: Browser, stack: Stack, session: Record<
 }
 
 async function measureSession(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<SessionResult> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
-  const origin = new URL(stack.appUrl).origin;
-  // The restored session: what signing in left in sessionStorage, there before the page's own scripts run.
-  await context.addInitScript(
-    `if (location.origin === ${JSON.stringify(origin)}) for (const [k, v] of ${JSON.stringify(Object.entries(session))}) sessionStorage.setItem(k, v);`,
-  );
-  await context.addInitScript({ path: PROBE });
-  context.setDefaultTimeout(WAIT_MS);
+  const context = await measuredContext(browser, stack, session);
   const page = await context.newPage();
   const api = trackApiRequests(page);
   try {
-    const query = combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`;
-    await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${query}`);
+    await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${perPageQuery(combo)}`);
     const coldMs = (await page.evaluate('window.__bench.firstRows')) as number;
     const resources = JSON.parse(
       (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })))`)) as string,
