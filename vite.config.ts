@@ -1,16 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { bootEntry } from './src/server/boot-entry-plugin.ts';
+import { entryLoading } from './src/server/entry-loading-plugin.ts';
+import { firstScreenBuild } from './src/server/first-screen-plugin.ts';
 import { talkdeskProxy } from './src/server/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), talkdeskProxy(), bootEntry()],
+  plugins: [react(), talkdeskProxy(), entryLoading(), firstScreenBuild()],
   // Fixed ports: the sandbox registers redirect URIs for them.
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
     target: 'es2022',
     sourcemap: true,
+    // One stylesheet, linked from index.html: the first screen the server draws is styled before any script runs
+    // (the app's own chunk, and its CSS, would otherwise load only when main.tsx imports it).
+    cssCodeSplit: false,
   },
   test: {
     projects: [

@@ -1,43 +1,26 @@
-// First, so the first view's request leaves before the rest of the bundle is evaluated (see boot.ts).
-import { bootFirstViewRequest } from './app/boot';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { loadRuntimeConfig } from './app/load-runtime-config';
-import { App } from './app/app';
-import { StartupError } from './app/startup-error';
-import { adoptFirstViewRequest, startFirstViewRequest } from './app/first-view-request';
-import { campaignKeys } from './features/campaigns/api/campaign-queries';
-import { ApiError } from './lib/api-error';
-import { createQueryClient } from './lib/query-client';
+/*
+ * The entry. The boot script (boot.ts, first) sends the first view's request and paints its rows into the server's
+ * first screen; the app (start.tsx, React and everything else) is downloaded meanwhile but evaluated only after those
+ * rows are on screen, or at once when there are none to paint. Its evaluation and first render are the page's
+ * longest tasks: done first, they would hold the rows back.
+ */
+import { bootFirstPaint } from './app/boot';
+// All of the app's CSS is one stylesheet linked from the page (build.cssCodeSplit: false): the server's first screen
+// is styled before any script runs.
 import './app/global.css';
 
-/** How long the first render waits for the first view's rows before showing the skeleton. */
-const FIRST_VIEW_PATIENCE_MS = 300;
+/** The longest the app waits for the boot script's rows before starting anyway. */
+const BOOT_PAINT_PATIENCE_MS = 300;
 
-const root = createRoot(document.getElementById('root')!, {
-  // A 403 is an expected answer, shown as its own page by an error boundary: not worth a console error.
-  onCaughtError: (error) => {
-    if (error instanceof ApiError && error.status === 403) return;
-    console.error(error);
-  },
-});
+const painted = await Promise.race([bootFirstPaint, delay(BOOT_PAINT_PATIENCE_MS).then(() => false)]);
+if (painted) await afterNextPaint();
+await import('./app/start');
 
-loadRuntimeConfig().then(
-  (config) => {
-    const queryClient = createQueryClient();
-    const firstView = bootFirstViewRequest ?? startFirstViewRequest(config, window.location, window.sessionStorage);
-    const render = () =>
-      root.render(
-        <StrictMode>
-          <App config={config} queryClient={queryClient} />
-        </StrictMode>,
-      );
-    if (!firstView) return render();
-    // The first render waits briefly for the rows already on their way: one complete paint instead of a skeleton
-    // that would flash for a fraction of a second (and cost a render and a layout of its own). A slow answer gets
-    // the skeleton after FIRST_VIEW_PATIENCE_MS.
-    const adopted = adoptFirstViewRequest(queryClient, firstView, campaignKeys.list(firstView.filters));
-    void Promise.race([adopted, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_PATIENCE_MS))]).then(render);
-  },
-  (error: unknown) => root.render(<StartupError error={error} />),
-);
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** After the next frame is painted (or a moment, in a background tab, where frames wait until it is shown). */
+function afterNextPaint(): Promise<void> {
+  return Promise.race([new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))), delay(100)]);
+}

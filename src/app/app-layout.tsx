@@ -24,7 +24,7 @@ export function AppLayout(props: { children: ReactNode }) {
             <span className="visually-hidden">Region: </span>
             {regionLabel}
           </span>
-          <span className={styles.user} title={who}>
+          <span className={styles.user} title={who} data-signed-in-user="">
             <span className="visually-hidden">Signed in as </span>
             {who}
           </span>

@@ -1,13 +1,46 @@
 /*
- * The first thing to run: built as its own small entry and loaded by an async module script ahead of the main
- * bundle (src/server/boot-entry-plugin.ts), and main.tsx's first import. The first view's request leaves now, while
- * the main bundle (React, the router, the table) is still downloading. Only the production server inlines the
- * configuration; under the Vite dev and preview servers (configuration fetched from /app-config.json) main.tsx
- * starts the request a little later.
+ * The first thing to run (main.tsx's first import, in the page's async entry script, see
+ * src/server/entry-loading-plugin.ts). The first view's request leaves now, while the app (React, the router, the
+ * table) is still downloading, and its rows are painted into the server's first screen as soon as they arrive
+ * (first-paint.ts). Nothing here may import React. Only the production server inlines the configuration and draws
+ * a first screen; under the Vite dev and preview servers start.tsx sends the request a little later.
  */
-import { startFirstViewRequest } from './first-view-request';
-import { readInlineRuntimeConfig } from './load-runtime-config';
+// First: the request leaves before the modules below are evaluated.
+import { bootFirstViewRequest } from './boot-request';
+import { paintFirstView, parsedFirstScreen, revealFirstScreen } from './first-paint';
+import type { FirstViewRequest } from './first-view-request';
+import { preloadApp } from './preload-app';
+import { prepareFormatters } from '../features/campaigns/format';
 
-const config = readInlineRuntimeConfig(document);
+export { bootFirstViewRequest };
 
-export const bootFirstViewRequest = config ? startFirstViewRequest(config, window.location, window.sessionStorage) : null;
+// With the request on its way, the app may download, and the main thread is free: building the date formatters
+// takes about as long as a fast answer does, and formatting the rows needs them the moment it arrives.
+preloadApp(document);
+if (bootFirstViewRequest) prepareFormatters();
+
+/** True once the first view's rows are painted into the server's first screen; false if they were not. */
+export const bootFirstPaint: Promise<boolean> = bootFirstViewRequest ? paintOnArrival(bootFirstViewRequest) : Promise.resolve(false);
+
+/** Rows that take longer than this after the request left get the skeleton meanwhile. */
+const SKELETON_AFTER_MS = 50;
+
+async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
+  const screen = await parsedFirstScreen(document);
+  if (!screen) return false;
+  // Laying out the skeleton only to lay the page out again with rows a few milliseconds later would hold them back.
+  const showSkeleton = setTimeout(() => revealFirstScreen(screen), SKELETON_AFTER_MS);
+  // A failed request is the list route's to report (it asks again, and can renew the token).
+  const page = await request.page.catch(() => null);
+  clearTimeout(showSkeleton);
+  let painted = false;
+  try {
+    // React may have taken over already (the answer was slow): then the screen is gone and painting it is harmless.
+    painted = page !== null && screen.isConnected && paintFirstView(screen, request.filters, page, request.session);
+  } catch (error) {
+    // The skeleton stays for React to replace.
+    console.error(error);
+  }
+  revealFirstScreen(screen);
+  return painted;
+}

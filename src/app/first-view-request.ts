@@ -9,7 +9,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { isExpired, readStoredSession } from '../features/auth/session';
+import { isExpired, readStoredSession, type Session } from '../features/auth/session';
 import type { CampaignFilters } from '../features/campaigns/campaign-filters';
 import { fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
 import type { CampaignPage } from '../features/campaigns/api/campaign-schemas';
@@ -17,6 +17,7 @@ import { parseCampaignSearch } from '../features/campaigns/search-params';
 import { createHttpClient } from '../lib/http-client';
 
 export interface FirstViewRequest {
+  session: Session;
   filters: CampaignFilters;
   page: Promise<CampaignPage>;
 }
@@ -35,7 +36,7 @@ export function startFirstViewRequest(config: RuntimeConfig, location: Pick<Loca
   const page = fetchCampaignPage(client, filters);
   // Whoever adopts it handles a failure; until then it must not count as unhandled.
   page.catch(() => undefined);
-  return { filters, page };
+  return { session, filters, page };
 }
 
 /** Puts the request under the list's query key, so the route's query shares it instead of sending its own. */

@@ -7,6 +7,7 @@ import { toRuntimeConfig, type ServerConfig } from './config.ts';
 import { inlineRuntimeConfig } from './inline-config.ts';
 import { createProxy, type ProxyOptions } from './proxy.ts';
 import { createStaticSite } from './static.ts';
+import { loadFirstScreen } from './first-screen.ts';
 
 export interface AppServerOptions extends ProxyOptions {
   distDir: string;
@@ -41,7 +42,10 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions)
   const headers = Object.entries(securityHeaders(config));
   const proxy = createProxy(config, options);
   const runtimeConfig = toRuntimeConfig(config);
-  const site = createStaticSite(options.distDir, { transformIndexHtml: (html) => inlineRuntimeConfig(html, runtimeConfig) });
+  const site = createStaticSite(options.distDir, {
+    transformIndexHtml: (html) => inlineRuntimeConfig(html, runtimeConfig),
+    firstScreen: loadFirstScreen(options.distDir, runtimeConfig),
+  });
 
   const serveRest = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];

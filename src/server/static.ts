@@ -9,8 +9,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
 import { StartupError } from './config.ts';
+import { FIRST_SCREEN_DIR } from './first-screen-files.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -59,7 +60,15 @@ export interface StaticSite {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-export function createStaticSite(distDir: string, options: { transformIndexHtml?: (html: string) => string } = {}): StaticSite {
+export interface StaticSiteOptions {
+  transformIndexHtml?: (html: string) => string;
+  /** HTML to draw inside #root for an app URL (path and query), or null to send the page as built. */
+  firstScreen?: Promise<(url: string) => string | null>;
+}
+
+const EMPTY_ROOT = '<div id="root"></div>';
+
+export function createStaticSite(distDir: string, options: StaticSiteOptions = {}): StaticSite {
   const files = indexFiles(distDir, options.transformIndexHtml);
   const indexHtml = files.get('/index.html');
   if (!indexHtml) {
@@ -85,11 +94,28 @@ export function createStaticSite(distDir: string, options: { transformIndexHtml?
         sendText(res, 405, 'Method not allowed', false);
         return true;
       }
-      sendFile(req, res, file).catch(() => {
+      const page = file === indexHtml && options.firstScreen ? withFirstScreen(file, options.firstScreen, target) : Promise.resolve(file);
+      page.then((sent) => sendFile(req, res, sent)).catch(() => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error', false);
       });
       return true;
     },
+  };
+}
+
+/** index.html with the first screen drawn for `url`; uncached (it differs per URL), compressed on the fly. */
+async function withFirstScreen(index: StaticFile, firstScreen: NonNullable<StaticSiteOptions['firstScreen']>, url: string): Promise<StaticFile> {
+  const screen = (await firstScreen)(url);
+  const html = index.identity.toString('utf8');
+  if (screen === null || !html.includes(EMPTY_ROOT)) return index;
+  const identity = Buffer.from(html.replace(EMPTY_ROOT, `<div id="root">${screen}</div>`));
+  const gzipped = gzipSync(identity, { level: 6 });
+  const brotli = brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
+  return {
+    ...index,
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    identity,
+    compressed: { gzip: Promise.resolve(gzipped), br: Promise.resolve(brotli), ready: { gzip: gzipped, br: brotli } },
   };
 }
 
@@ -105,6 +131,8 @@ function indexFiles(distDir: string, transformIndexHtml?: (html: string) => stri
     const absolutePath = join(distDir, entry);
     if (!statSync(absolutePath).isFile()) continue;
     const urlPath = `/${relative(distDir, absolutePath).split(sep).join('/')}`;
+    // Server code, not part of the site.
+    if (urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`)) continue;
     const extension = extensionOf(urlPath);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     const raw = readFileSync(absolutePath);

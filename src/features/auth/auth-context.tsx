@@ -185,3 +185,24 @@ export function useAuth(): AuthState {
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
   return value;
 }
+
+/**
+ * For the first screen the server draws (src/app/first-screen.tsx): nobody is known yet, so the layout shows no name
+ * and nothing can act. Until the browser's own AuthProvider takes over, the page is inert.
+ */
+export function FirstScreenAuthProvider(props: { regionLabel: string; children: ReactNode }) {
+  const value = useMemo<AuthState>(() => {
+    const unavailable = () => Promise.reject(new Error('The first screen cannot sign in or out'));
+    return {
+      session: null,
+      signingOut: false,
+      regionLabel: props.regionLabel,
+      getUserManager: unavailable,
+      getAccessToken: () => null,
+      renewAfterUnauthorized: unavailable,
+      signIn: unavailable,
+      signOut: unavailable,
+    };
+  }, [props.regionLabel]);
+  return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
+}

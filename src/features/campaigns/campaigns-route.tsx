@@ -12,7 +12,7 @@ import { CopyLinkButton } from './components/copy-link-button';
 import { FilterBar } from './components/filter-bar';
 import { Pager } from './components/pager';
 import { fieldErrorsByControl } from './field-errors';
-import { formatCount } from './format';
+import { formatCampaignCount, formatCount } from './format';
 import { clampPage } from './paging';
 import { useCampaignSearch } from './use-campaign-search';
 import styles from './campaigns-route.module.css';
@@ -87,7 +87,7 @@ export function CampaignsRoute() {
 
       <div className={styles.summaryRow}>
         <p id="campaigns-summary" className={styles.total}>
-          {page ? `${formatCount(page.total)} ${page.total === 1 ? 'campaign' : 'campaigns'}` : '\u00a0'}
+          {page ? formatCampaignCount(page.total) : '\u00a0'}
         </p>
         {needActionCount !== null && needActionCount > 0 ? (
           <button

@@ -8,8 +8,7 @@ import { useNavigate } from 'react-router';
 import { createColumnHelper, flexRender, tableFeatures, useTable, type Row } from '@tanstack/react-table';
 import type { Campaign } from '../api/campaign-schemas';
 import type { CampaignSort, SortField } from '../campaign-filters';
-import { formatDateTime, formatDialingMode, formatRelativeTime } from '../format';
-import { NeedsActionBadge, StatusBadge } from './status-badge';
+import { CELL_CONTENT, NameLink, cellClassName, rowClassName, type CampaignColumnId } from './campaign-cells';
 import styles from './campaigns-table.module.css';
 
 // Sorting and paging happen on the server, so the table needs no feature beyond laying out rows and cells.
@@ -26,48 +25,19 @@ const SORTABLE: Partial<Record<string, SortField>> = {
   created_at: 'created_at',
 };
 
-export function campaignDetailHref(id: string, listSearch: string): string {
-  return `/campaigns/${encodeURIComponent(id)}${listSearch ? `?${listSearch}` : ''}`;
-}
-
 function NameCell(props: { campaign: Campaign }) {
-  const listSearch = useContext(ListSearchContext);
-  return (
-    <a className={styles.name} href={campaignDetailHref(props.campaign.id, listSearch)} title={props.campaign.name} data-detail-link="">
-      <bdi>{props.campaign.name}</bdi>
-    </a>
-  );
+  return <NameLink campaign={props.campaign} listSearch={useContext(ListSearchContext)} />;
 }
 
+// The cells' content lives in campaign-cells.tsx, shared with the rows painted before React loads (see there).
 const columns = column.columns([
   column.accessor('name', { header: 'Name', cell: (info) => <NameCell campaign={info.row.original} /> }),
-  column.accessor('status', { header: 'Status', cell: (info) => <StatusBadge status={info.getValue()} /> }),
-  column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => formatDialingMode(info.getValue()) }),
-  // The table sets tabular figures for every cell: no wrapper element per number (a page of 100 rows is 1,700 elements).
-  column.accessor('priority', { header: 'Priority', cell: (info) => info.getValue() }),
-  column.accessor('run_once', { header: 'Run once', cell: (info) => (info.getValue() ? 'Yes' : 'No') }),
-  column.accessor('action_required', {
-    header: 'Needs action',
-    cell: (info) =>
-      info.getValue() ? (
-        <NeedsActionBadge />
-      ) : (
-        <>
-          <span aria-hidden="true" className={styles.muted}>
-            —
-          </span>
-          <span className="visually-hidden">No</span>
-        </>
-      ),
-  }),
-  column.accessor('created_at', {
-    header: 'Created',
-    cell: (info) => (
-      <time dateTime={info.getValue()} title={formatDateTime(info.getValue())}>
-        {formatRelativeTime(info.getValue())}
-      </time>
-    ),
-  }),
+  column.accessor('status', { header: 'Status', cell: (info) => CELL_CONTENT.status(info.row.original) }),
+  column.accessor('dialing_mode', { header: 'Dialing mode', cell: (info) => CELL_CONTENT.dialing_mode(info.row.original) }),
+  column.accessor('priority', { header: 'Priority', cell: (info) => CELL_CONTENT.priority(info.row.original) }),
+  column.accessor('run_once', { header: 'Run once', cell: (info) => CELL_CONTENT.run_once(info.row.original) }),
+  column.accessor('action_required', { header: 'Needs action', cell: (info) => CELL_CONTENT.action_required(info.row.original) }),
+  column.accessor('created_at', { header: 'Created', cell: (info) => CELL_CONTENT.created_at(info.row.original) }),
 ]);
 
 type CampaignCell = ReturnType<Row<typeof features, Campaign>['getAllCells']>[number];
@@ -84,9 +54,9 @@ function renderCell(cell: CampaignCell): ReactNode {
 const CampaignRow = memo(function CampaignRow(props: { row: Row<typeof features, Campaign> }) {
   const { row } = props;
   return (
-    <tr className={row.original.action_required ? styles.needsAction : undefined}>
+    <tr className={rowClassName(row.original)}>
       {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={cell.column.id === 'priority' ? styles.numeric : undefined}>
+        <td key={cell.id} className={cellClassName(cell.column.id as CampaignColumnId)}>
           {renderCell(cell)}
         </td>
       ))}

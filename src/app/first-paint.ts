@@ -1,0 +1,64 @@
+/*
+ * Paints the first view's rows into the first screen the server drew (src/app/first-screen.tsx), from the boot
+ * script, while React is still loading: a returning supervisor reads campaigns about as soon as a plain page could
+ * show them. The rows come from the same templates the table renders (campaign-cells.tsx), so when React renders the
+ * screen in its place nothing on it changes. Until then the screen stays inert. Nothing here may pull in React.
+ */
+import { displayName, type Session } from '../features/auth/session';
+import type { CampaignPage } from '../features/campaigns/api/campaign-schemas';
+import type { CampaignFilters } from '../features/campaigns/campaign-filters';
+import { CAMPAIGN_COLUMNS, cellClassName, cellContent, rowClassName } from '../features/campaigns/components/campaign-cells';
+import { formatCampaignCount } from '../features/campaigns/format';
+import { toSearchString } from '../features/campaigns/search-params';
+import { appendReactNode } from '../lib/render-to-dom';
+
+/** Marks the server's first screen inside #root; React's first render replaces it. */
+export const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
+
+/** The server's first screen, once the page has been parsed (null if there is none, or React has replaced it). */
+export async function parsedFirstScreen(doc: Document): Promise<Element | null> {
+  if (doc.readyState === 'loading') {
+    // "interactive" comes when parsing ends, before the deferred main bundle runs (DOMContentLoaded waits for it).
+    await new Promise<void>((resolve) => doc.addEventListener('readystatechange', () => resolve(), { once: true }));
+  }
+  return doc.querySelector(`#root > [${FIRST_SCREEN_ATTRIBUTE}]`);
+}
+
+/** The server sends the first screen hidden (see first-screen.tsx). */
+export function revealFirstScreen(screen: Element): void {
+  screen.removeAttribute('hidden');
+}
+
+/** Writes the rows, the count and who is signed in into the first screen; false when there is nothing to paint. */
+export function paintFirstView(screen: Element, filters: CampaignFilters, page: CampaignPage, session: Session): boolean {
+  const body = screen.querySelector('tbody');
+  if (!body || page.campaigns.length === 0) return false;
+  const doc = screen.ownerDocument;
+  const listSearch = toSearchString(filters);
+  const rows = page.campaigns.map((campaign) => {
+    const row = doc.createElement('tr');
+    const rowClass = rowClassName(campaign);
+    if (rowClass) row.className = rowClass;
+    for (const column of CAMPAIGN_COLUMNS) {
+      const cell = doc.createElement('td');
+      const cellClass = cellClassName(column);
+      if (cellClass) cell.className = cellClass;
+      appendReactNode(cell, cellContent(column, campaign, listSearch));
+      row.append(cell);
+    }
+    return row;
+  });
+  body.replaceChildren(...rows);
+  // The server drew the table as loading (dimmed rows); these are the answer.
+  body.closest('table')?.setAttribute('aria-busy', 'false');
+
+  const summary = screen.querySelector('#campaigns-summary');
+  if (summary) summary.textContent = formatCampaignCount(page.total);
+  const user = screen.querySelector('[data-signed-in-user]');
+  const who = displayName(session);
+  if (user && who) {
+    user.setAttribute('title', who);
+    user.append(who);
+  }
+  return true;
+}

@@ -1,0 +1,50 @@
+/*
+ * The first screen as the server draws it (built for Node by src/server/first-screen-plugin.ts, used by
+ * src/server/static.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows.
+ * The server knows the URL but not who is signed in (the session lives in the browser), so the rows are left to the
+ * browser: the boot script paints the first view's rows into this screen as soon as they arrive
+ * (src/app/first-paint.ts), before React has loaded, and React then renders the same screen in its place.
+ * It is inert until then: nothing on it can be used before the app is running. And it is hidden until the boot
+ * script shows it, with the rows or, when they are slow, as a skeleton: the browser lays the page out once.
+ */
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { StaticRouter } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { FirstScreenAuthProvider } from '../features/auth/auth-context';
+import { CampaignsRoute } from '../features/campaigns/campaigns-route';
+import { createHttpClient } from '../lib/http-client';
+import { HttpClientProvider } from '../lib/http-client-context';
+import { AppLayout } from './app-layout';
+import { FIRST_SCREEN_ATTRIBUTE } from './first-paint';
+
+
+
+/** The HTML to put inside #root for `url` (path and query), or null for pages drawn only in the browser. */
+export function renderFirstScreen(url: string, config: RuntimeConfig): string | null {
+  const { pathname, search } = new URL(url, 'http://first-screen.invalid');
+  if (pathname !== '/') return null;
+  const client = createHttpClient({
+    basePath: config.apiBasePath,
+    getAccessToken: () => null,
+    renewAccessToken: async () => null,
+    fetch: () => Promise.reject(new Error('The first screen does not fetch')),
+  });
+  const screen = renderToString(
+    <StrictMode>
+      <QueryClientProvider client={new QueryClient()}>
+        <StaticRouter location={`${pathname}${search}`}>
+          <FirstScreenAuthProvider regionLabel={config.regionLabel}>
+            <HttpClientProvider client={client}>
+              <AppLayout>
+                <CampaignsRoute />
+              </AppLayout>
+            </HttpClientProvider>
+          </FirstScreenAuthProvider>
+        </StaticRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+  return `<div ${FIRST_SCREEN_ATTRIBUTE}="" inert="" hidden="">${screen}</div>`;
+}

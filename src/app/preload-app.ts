@@ -1,0 +1,27 @@
+/*
+ * The app's chunks (start.tsx and what it imports) start downloading once the first view's request has left: sooner,
+ * they would compete with the boot script's own chunk and hold that request back. The build lists them in a JSON
+ * data block (src/server/entry-loading-plugin.ts); modulepreload fetches and compiles them without running them,
+ * which main.tsx does after the first rows are painted. Without the block (Vite's dev server) nothing happens here.
+ */
+import { APP_CHUNKS_ELEMENT_ID } from './app-chunks-element';
+
+export function preloadApp(doc: Document): void {
+  const block = doc.getElementById(APP_CHUNKS_ELEMENT_ID);
+  if (!block?.textContent) return;
+  let files: unknown;
+  try {
+    files = JSON.parse(block.textContent);
+  } catch {
+    return;
+  }
+  if (!Array.isArray(files)) return;
+  for (const href of files) {
+    if (typeof href !== 'string') continue;
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.append(link);
+  }
+}

@@ -1,0 +1,112 @@
+/*
+ * The first screen of a returning supervisor (issue 5): the server draws the list view at the URL, the boot script
+ * paints the first view's rows into it before the app's code (React and the rest) has run, and the app then renders
+ * the same screen in its place. Here the app's chunks are held back, so what a supervisor sees before the app runs
+ * can be looked at, and compared with what the app renders once they are let through.
+ */
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.ts';
+import { CampaignsApi, expectedSnapshot, selectedText, signedInCampaignsFile, type ApiPage } from './campaigns-helpers.ts';
+
+let stack: Stack;
+let page: Page;
+let api: CampaignsApi;
+let errors: PageErrors;
+signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
+
+/** What the app's chunks are, as the built page lists them for the boot script to preload. */
+async function appChunks(): Promise<string[]> {
+  const html = await (await fetch(`${stack.appUrl}/`, { headers: { accept: 'text/html' } })).text();
+  const block = /<script type="application\/json" id="app-chunks">([^<]*)<\/script>/.exec(html);
+  if (!block) throw new Error('The page lists no app chunks');
+  return (JSON.parse(block[1]!) as string[]).map((path) => `${stack.appUrl}${path}`);
+}
+
+/** Holds every request for the app's chunks until the returned function is called. */
+async function holdApp(): Promise<() => Promise<void>> {
+  const chunks = new Set(await appChunks());
+  const held: Route[] = [];
+  let released = false;
+  const handler = async (route: Route) => {
+    if (released) return route.continue();
+    held.push(route);
+  };
+  await page.route((url) => chunks.has(url.href), handler);
+  return async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+    await page.unroute((url) => chunks.has(url.href), handler);
+  };
+}
+
+/** The first screen as a supervisor sees it: the rows' markup and text, the count, who is signed in, the controls. */
+async function readScreen() {
+  return page.evaluate(() => {
+    const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? null;
+    const body = document.querySelector('tbody');
+    const rows = [...document.querySelectorAll<HTMLTableRowElement>('tbody tr:not([aria-hidden])')];
+    const table = document.querySelector('table')!.getBoundingClientRect();
+    const firstRow = rows[0]?.getBoundingClientRect();
+    return {
+      firstScreen: document.querySelector('#root > [data-first-screen]') !== null,
+      inert: document.querySelector('#root > [data-first-screen]')?.hasAttribute('inert') ?? false,
+      rowsMarkup: body?.innerHTML ?? '',
+      names: rows.map((row) => row.querySelector('a')?.textContent?.trim() ?? ''),
+      summary: text('#campaigns-summary'),
+      user: text('[data-signed-in-user]'),
+      busy: document.querySelector('table')?.getAttribute('aria-busy'),
+      tableTop: Math.round(table.top),
+      firstRowTop: firstRow ? Math.round(firstRow.top) : null,
+    };
+  });
+}
+
+describe('the first screen', () => {
+  it('shows the rows at the URL before the app runs, and the app takes over without changing a thing', async () => {
+    const view = { status: 'running', order_by: 'priority:asc' } as const;
+    const answer: ApiPage = await api.list(view);
+    const release = await holdApp();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/campaigns') requests.push(request.url());
+    });
+
+    await page.goto(`${stack.appUrl}/?status=running&order_by=priority:asc`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    const before = await readScreen();
+    await screenshot(page, 'first-screen-before-app');
+
+    // The app has not run: this is the server's screen with the boot script's rows, and it cannot be used yet.
+    expect(before.firstScreen).toBe(true);
+    expect(before.inert).toBe(true);
+    expect({ names: before.names, summary: before.summary }).toEqual(expectedSnapshot(answer));
+    expect(before.user).toBe(`Signed in as ${SUPERVISOR.name}`);
+    expect(before.busy).toBe('false');
+    // The server drew the controls as the URL says.
+    expect(await selectedText(page, 'Status')).toBe('Running');
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Priority');
+    expect(requests).toHaveLength(1);
+
+    await release();
+    await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+    const after = await readScreen();
+    await screenshot(page, 'first-screen-after-app');
+
+    // React rendered exactly the rows the boot script painted, in the same place: nothing moved or changed.
+    expect(after.rowsMarkup).toBe(before.rowsMarkup);
+    expect(after.names).toEqual(before.names);
+    expect(after.summary).toBe(before.summary);
+    expect(after.user).toBe(before.user);
+    expect(after.tableTop).toBe(before.tableTop);
+    expect(after.firstRowTop).toBe(before.firstRowTop);
+    // The app adopted the boot script's request instead of sending its own for the same view (it also prefetches the
+    // next page, and counts those that need action).
+    expect(requests.filter((url) => url === requests[0])).toHaveLength(1);
+
+    // And it is the working app now: the controls respond.
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    expect(errors.unexpected()).toEqual([]);
+  });
+});
