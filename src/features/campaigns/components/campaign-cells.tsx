@@ -17,16 +17,19 @@ export function campaignDetailHref(id: string, listSearch: string): string {
   return `/campaigns/${encodeURIComponent(id)}${listSearch ? `?${listSearch}` : ''}`;
 }
 
+// Plain functions returning elements, not components: called, they add no component of their own per cell (a view
+// of 100 rows would mount and later unmount hundreds more).
+
 /** The name links to the detail panel, carrying the list's query so closing the panel returns to that view. */
-export function NameLink(props: { campaign: Campaign; listSearch: string }) {
+export function nameLink(campaign: Campaign, listSearch: string): ReactNode {
   return (
-    <a className={styles.name} href={campaignDetailHref(props.campaign.id, props.listSearch)} title={props.campaign.name} data-detail-link="">
-      <bdi>{props.campaign.name}</bdi>
+    <a className={styles.name} href={campaignDetailHref(campaign.id, listSearch)} title={campaign.name} data-detail-link="">
+      <bdi>{campaign.name}</bdi>
     </a>
   );
 }
 
-function NoActionNeeded() {
+function noActionNeeded(): ReactNode {
   return (
     <>
       <span aria-hidden="true" className={styles.muted}>
@@ -44,7 +47,7 @@ export const CELL_CONTENT: Record<Exclude<CampaignColumnId, 'name'>, (campaign: 
   // The table sets tabular figures for every cell: no wrapper element per number (a page of 100 rows is 1,700 elements).
   priority: (campaign) => campaign.priority,
   run_once: (campaign) => (campaign.run_once ? 'Yes' : 'No'),
-  action_required: (campaign) => (campaign.action_required ? <NeedsActionBadge /> : <NoActionNeeded />),
+  action_required: (campaign) => (campaign.action_required ? <NeedsActionBadge /> : noActionNeeded()),
   created_at: (campaign) => (
     <time dateTime={campaign.created_at} title={formatDateTime(campaign.created_at)}>
       {formatRelativeTime(campaign.created_at)}
@@ -53,7 +56,7 @@ export const CELL_CONTENT: Record<Exclude<CampaignColumnId, 'name'>, (campaign: 
 };
 
 export function cellContent(column: CampaignColumnId, campaign: Campaign, listSearch: string): ReactNode {
-  return column === 'name' ? <NameLink campaign={campaign} listSearch={listSearch} /> : CELL_CONTENT[column](campaign);
+  return column === 'name' ? nameLink(campaign, listSearch) : CELL_CONTENT[column](campaign);
 }
 
 /** Campaigns that need action stand out as a whole row (besides the badge in their cell). */

@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import { createColumnHelper, flexRender, tableFeatures, useTable, type Row } from '@tanstack/react-table';
 import type { Campaign } from '../api/campaign-schemas';
 import type { CampaignSort, SortField } from '../campaign-filters';
-import { CELL_CONTENT, NameLink, cellClassName, rowClassName, type CampaignColumnId } from './campaign-cells';
+import { CELL_CONTENT, cellClassName, nameLink, rowClassName, type CampaignColumnId } from './campaign-cells';
 import styles from './campaigns-table.module.css';
 
 // Sorting and paging happen on the server, so the table needs no feature beyond laying out rows and cells.
@@ -26,7 +26,7 @@ const SORTABLE: Partial<Record<string, SortField>> = {
 };
 
 function NameCell(props: { campaign: Campaign }) {
-  return <NameLink campaign={props.campaign} listSearch={useContext(ListSearchContext)} />;
+  return nameLink(props.campaign, useContext(ListSearchContext));
 }
 
 // The cells' content lives in campaign-cells.tsx, shared with the rows painted before React loads (see there).

@@ -1,0 +1,105 @@
+/*
+ * The boot script's rows (src/app/first-paint.ts, through src/lib/render-to-dom.ts) must be exactly the rows React
+ * renders for the same answer: React replaces them a moment later, and any difference would flash on screen. Checked
+ * for arbitrary campaigns (names with markup, right-to-left text, emoji, every status and flag) and list queries.
+ */
+import { render } from '@testing-library/react';
+import fc from 'fast-check';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { paintFirstView } from '../../src/app/first-paint';
+import type { Session } from '../../src/features/auth/session';
+import type { Campaign, CampaignPage } from '../../src/features/campaigns/api/campaign-schemas';
+import { DEFAULT_FILTERS, type CampaignFilters } from '../../src/features/campaigns/campaign-filters';
+import { CampaignsTable } from '../../src/features/campaigns/components/campaigns-table';
+import { toSearchString } from '../../src/features/campaigns/search-params';
+
+const name = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 35 }),
+  fc.constantFrom('<img src=x onerror=alert(1)>', 'مرحبا بالعالم', 'שלום & "quotes"', '👩🏽‍💻 Café — 東京', '   spaced   '),
+);
+
+const campaign: fc.Arbitrary<Campaign> = fc.record({
+  id: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 36 })),
+  name,
+  dialing_mode: fc.constantFrom('PREDICTIVE', 'PREVIEW'),
+  priority: fc.integer({ min: 1, max: 10 }),
+  run_once: fc.boolean(),
+  action_required: fc.boolean(),
+  status: fc.constantFrom('INCOMPLETE', 'READY', 'RUNNING', 'PAUSED'),
+  created_at: fc.date({ min: new Date('2015-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+});
+
+const filters: fc.Arbitrary<CampaignFilters> = fc.record({
+  status: fc.constantFrom(null, 'running', 'paused'),
+  search: fc.constantFrom('', 'acme', 'a&b=c?'),
+  page: fc.integer({ min: 1, max: 40 }),
+}).map((changes) => ({ ...DEFAULT_FILTERS, ...changes }) as CampaignFilters);
+
+const session: Session = { accessToken: 't', refreshToken: null, expiresAt: null, profile: { sub: 'u1', name: 'Sam Supervisor' } };
+
+/** The parts of the server's first screen the boot script writes into. */
+function firstScreen(): HTMLElement {
+  const screen = document.createElement('div');
+  screen.innerHTML =
+    '<span data-signed-in-user=""><span class="visually-hidden">Signed in as </span></span>' +
+    '<p id="campaigns-summary">\u00a0</p><table aria-busy="true"><tbody><tr aria-hidden="true"><td></td></tr></tbody></table>';
+  document.body.append(screen);
+  return screen;
+}
+
+function reactRows(campaigns: Campaign[], listFilters: CampaignFilters): string {
+  const { container, unmount } = render(
+    <MemoryRouter>
+      <CampaignsTable
+        rows={campaigns}
+        sort={listFilters.sort}
+        onSort={() => undefined}
+        listSearch={toSearchString(listFilters)}
+        busy={false}
+        stale={false}
+        skeletonRows={null}
+        empty={null}
+      />
+    </MemoryRouter>,
+  );
+  const markup = container.querySelector('tbody')!.innerHTML;
+  unmount();
+  return markup;
+}
+
+describe('the rows painted before the app runs', () => {
+  it('are exactly the rows React renders for the same answer', () => {
+    fc.assert(
+      fc.property(fc.array(campaign, { minLength: 1, maxLength: 12 }), filters, (campaigns, listFilters) => {
+        const page: CampaignPage = { campaigns, total: campaigns.length + 40, page: listFilters.page, perPage: 50, totalPages: 9 };
+        const screen = firstScreen();
+        try {
+          expect(paintFirstView(screen, listFilters, page, session)).toBe(true);
+          expect(screen.querySelector('tbody')!.innerHTML).toBe(reactRows(campaigns, listFilters));
+        } finally {
+          screen.remove();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('also write the count and who is signed in, and stop the table looking busy', () => {
+    const screen = firstScreen();
+    const campaigns = fc.sample(campaign, { numRuns: 3, seed: 7 });
+    paintFirstView(screen, DEFAULT_FILTERS, { campaigns, total: 1234, page: 1, perPage: 50, totalPages: 25 }, session);
+    expect(screen.querySelector('#campaigns-summary')!.textContent).toBe('1,234 campaigns');
+    expect(screen.querySelector('[data-signed-in-user]')!.textContent).toBe('Signed in as Sam Supervisor');
+    expect(screen.querySelector('[data-signed-in-user]')!.getAttribute('title')).toBe('Sam Supervisor');
+    expect(screen.querySelector('table')!.getAttribute('aria-busy')).toBe('false');
+    screen.remove();
+  });
+
+  it('leave an empty answer to the app (its empty state has a message and actions)', () => {
+    const screen = firstScreen();
+    expect(paintFirstView(screen, DEFAULT_FILTERS, { campaigns: [], total: 0, page: 1, perPage: 50, totalPages: 0 }, session)).toBe(false);
+    expect(screen.querySelector('tbody tr')!.getAttribute('aria-hidden')).toBe('true');
+    screen.remove();
+  });
+});
