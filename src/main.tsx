@@ -5,14 +5,12 @@
  * longest tasks: done first, they would hold the rows back.
  */
 import { bootFirstPaint } from './app/boot';
+import { firstViewPatience } from './app/first-view-request';
 // All of the app's CSS is one stylesheet linked from the page (build.cssCodeSplit: false): the server's first screen
 // is styled before any script runs.
 import './app/global.css';
 
-/** The longest the app waits for the boot script's rows before starting anyway. */
-const BOOT_PAINT_PATIENCE_MS = 300;
-
-const painted = await Promise.race([bootFirstPaint, delay(BOOT_PAINT_PATIENCE_MS).then(() => false)]);
+const painted = await Promise.race([bootFirstPaint, firstViewPatience().then(() => false)]);
 if (painted) await afterNextPaint();
 await import('./app/start');
 

@@ -7,7 +7,7 @@
  */
 // First: the request leaves before the modules below are evaluated.
 import { bootFirstViewRequest } from './boot-request';
-import { paintFirstView, parsedFirstScreen, revealFirstScreen } from './first-paint';
+import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen } from './first-paint';
 import type { FirstViewRequest } from './first-view-request';
 import { preloadApp } from './preload-app';
 import { prepareFormatters } from '../features/campaigns/format';
@@ -28,6 +28,7 @@ const SKELETON_AFTER_MS = 50;
 async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   const screen = await parsedFirstScreen(document);
   if (!screen) return false;
+  keepEarlyClicks(screen);
   // Laying out the skeleton only to lay the page out again with rows a few milliseconds later would hold them back.
   const showSkeleton = setTimeout(() => revealFirstScreen(screen), SKELETON_AFTER_MS);
   // A failed request is the list route's to report (it asks again, and can renew the token).

@@ -62,3 +62,41 @@ export function paintFirstView(screen: Element, filters: CampaignFilters, page: 
   }
   return true;
 }
+
+/** At most this many early clicks are kept (a few quick clicks on "Next page" add up; a burst is not a plan). */
+const MAX_EARLY_CLICKS = 5;
+
+/**
+ * The first screen is inert until the app renders in its place, so a click on it does nothing. It is not lost: its
+ * position is kept and, once the app's screen is in (same layout, see tests/e2e/first-screen.test.ts), the control
+ * now under that point gets the click (a text field gets the focus instead). Keys typed meanwhile are not kept:
+ * nothing could have had the focus.
+ */
+export function keepEarlyClicks(screen: Element): void {
+  const doc = screen.ownerDocument;
+  const root = screen.parentElement;
+  if (!root) return;
+  const clicks: Array<{ x: number; y: number }> = [];
+  const record = (event: MouseEvent) => {
+    if (event.isTrusted && screen.isConnected && !screen.hasAttribute('hidden') && clicks.length < MAX_EARLY_CLICKS) {
+      clicks.push({ x: event.clientX, y: event.clientY });
+    }
+  };
+  doc.addEventListener('click', record, true);
+  const takeover = new MutationObserver(() => {
+    if (screen.isConnected) return;
+    takeover.disconnect();
+    doc.removeEventListener('click', record, true);
+    for (const { x, y } of clicks) clickAt(doc, x, y);
+  });
+  takeover.observe(root, { childList: true });
+}
+
+function clickAt(doc: Document, x: number, y: number): void {
+  const target = doc.elementFromPoint(x, y);
+  if (!(target instanceof HTMLElement)) return;
+  const control = target.closest<HTMLElement>('a[href], button, input, select, textarea, summary, label') ?? target;
+  const typedInto = control.matches('select, textarea, input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"])');
+  if (typedInto) control.focus();
+  else control.click();
+}

@@ -7,7 +7,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.ts';
-import { CampaignsApi, expectedSnapshot, selectedText, signedInCampaignsFile, type ApiPage } from './campaigns-helpers.ts';
+import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, signedInCampaignsFile, type ApiPage } from './campaigns-helpers.ts';
 
 let stack: Stack;
 let page: Page;
@@ -107,6 +107,23 @@ describe('the first screen', () => {
     // And it is the working app now: the controls respond.
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => page.url()).toContain('page=2');
+    expect(errors.unexpected()).toEqual([]);
+  });
+
+  it('keeps a click made before the app runs, and gives it to the app once it does', async () => {
+    const release = await holdApp();
+    await page.goto(`${stack.appUrl}/`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    // A supervisor clicks the Name header at once: the screen is inert, so nothing happens yet.
+    const header = await page.locator('[data-first-screen] thead button', { hasText: 'Name' }).boundingBox();
+    if (!header) throw new Error('no Name header on the first screen');
+    await page.mouse.click(header.x + header.width / 2, header.y + header.height / 2);
+    expect(new URL(page.url()).search).toBe('');
+
+    await release();
+    // Once the app is in, the click reaches it: sorted by name, as if the app had been there all along.
+    await expect.poll(() => new URL(page.url()).search).toBe('?order_by=name:asc');
+    await expectTableToShow(page, await api.list({ order_by: 'name:asc' }));
     expect(errors.unexpected()).toEqual([]);
   });
 });

@@ -144,6 +144,9 @@ async function runSequence(page: Page, api: CampaignsApi, seed: number): Promise
   const labels = steps.map((step) => step.label);
   await page.goto(`${stack.appUrl}/`);
   await table(page).waitFor();
+  // The sequences race the app's own state; the server's first screen, inert until the app renders in its place
+  // (clicks on it are kept and replayed: tests/e2e/first-screen.test.ts), is not what they are about.
+  await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
   await page.evaluate('window.__raceBase = window.navigation.currentEntry.index');
   try {
     for (const [index, step] of steps.entries()) {
