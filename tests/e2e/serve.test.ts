@@ -84,6 +84,9 @@ describe('npm run serve against the sandbox', () => {
     expect(html).toMatch(/<div id="root"><div data-first-screen="" inert="" hidden="">.+<\/div><\/div>\n/);
     expect(await route.text()).toBe(html.replace(/<div id="root">.+<\/div>\n/, '<div id="root"></div>\n'));
     expect(route.headers.get('content-security-policy')).toBe(response.headers.get('content-security-policy'));
+
+    // The server's own code for drawing the first screen is in the build folder, but not part of the site.
+    expect((await fetch(`${stack.appUrl}/.first-screen/first-screen.js`)).status).toBe(404);
   });
 
   it('caches hashed assets for a year and reports health', async () => {
