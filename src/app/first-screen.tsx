@@ -19,8 +19,6 @@ import { HttpClientProvider } from '../lib/http-client-context';
 import { AppLayout } from './app-layout';
 import { FIRST_SCREEN_ATTRIBUTE } from './first-paint';
 
-
-
 /** The HTML to put inside #root for `url` (path and query), or null for pages drawn only in the browser. */
 export function renderFirstScreen(url: string, config: RuntimeConfig): string | null {
   const { pathname, search } = new URL(url, 'http://first-screen.invalid');

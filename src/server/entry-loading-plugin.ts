@@ -60,20 +60,18 @@ export function entryLoading(): Plugin {
         const page = html.replace(entryTag, `<script type="module" async crossorigin fetchpriority="high" src="/${entry.fileName}"></script>`);
 
         // The app's chunks, less what the entry loads already.
-        const loaded = new Set<string>();
-        const entryImports = (fileName: string) => {
-          if (loaded.has(fileName)) return;
-          loaded.add(fileName);
-          (bundle[fileName] as { imports?: string[] } | undefined)?.imports?.forEach(entryImports);
+        const importsOf = (fileName: string) => (bundle[fileName] as { imports?: string[] } | undefined)?.imports ?? [];
+        const closure = (from: string, skip = new Set<string>()) => {
+          const files = new Set<string>();
+          const walk = (fileName: string) => {
+            if (files.has(fileName) || skip.has(fileName)) return;
+            files.add(fileName);
+            importsOf(fileName).forEach(walk);
+          };
+          walk(from);
+          return files;
         };
-        entryImports(entry.fileName);
-        const preload = new Set<string>();
-        const visit = (fileName: string) => {
-          if (preload.has(fileName) || loaded.has(fileName)) return;
-          preload.add(fileName);
-          (bundle[fileName] as { imports?: string[] } | undefined)?.imports?.forEach(visit);
-        };
-        visit(start.fileName);
+        const preload = closure(start.fileName, closure(entry.fileName));
         return {
           html: page,
           tags: [
