@@ -1,6 +1,6 @@
 /*
  * A returning supervisor's first campaigns request starts as early as the page allows: the stored session, the URL
- * and the configuration inlined in index.html are all it needs. `boot.ts` starts it while the main bundle (React, the
+ * and the configuration inlined in index.html are all it needs. `boot-request.ts` starts it while the app (React, the
  * router, the table) is still downloading, so nothing this module imports may pull in React. The list route then
  * finds the answer in the cache, or the request in flight under the same query key.
  *

@@ -13,7 +13,6 @@ import { campaignKeys } from '../features/campaigns/api/campaign-queries';
 import { ApiError } from '../lib/api-error';
 import { createQueryClient } from '../lib/query-client';
 
-
 const root = createRoot(document.getElementById('root')!, {
   // A 403 is an expected answer, shown as its own page by an error boundary: not worth a console error.
   onCaughtError: (error) => {

@@ -5,6 +5,7 @@ let exactFormat: Intl.DateTimeFormat | undefined;
 let countFormat: Intl.NumberFormat | undefined;
 const relative = () => (relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 const exact = () => (exactFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+const count = () => (countFormat ??= new Intl.NumberFormat());
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
@@ -40,7 +41,7 @@ export function formatDateTime(iso: string): string {
 export function prepareFormatters(): void {
   relative();
   exact();
-  countFormat ??= new Intl.NumberFormat();
+  count();
 }
 
 export function formatDialingMode(mode: string): string {
@@ -48,7 +49,7 @@ export function formatDialingMode(mode: string): string {
 }
 
 export function formatCount(value: number): string {
-  return (countFormat ??= new Intl.NumberFormat()).format(value);
+  return count().format(value);
 }
 
 export function formatCampaignCount(total: number): string {
