@@ -178,13 +178,27 @@ async function measuredContext(browser: Browser, stack: Stack, session: Record<s
   return context;
 }
 
+/**
+ * Each fresh context opens a new browser window, and Chromium then loads its own window UI (the omnibox popup's
+ * WebUI pages, hundreds of chrome:// requests) for about half a second, on the same two cores. A supervisor's
+ * browser did that long before they opened the dashboard, so the page is loaded only once that has passed: it adds
+ * 60 to 80 ms of noise to every cold load otherwise, app and baseline alike.
+ */
+const WINDOW_SETTLE_MS = 1_000;
+
+async function settledPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.waitForTimeout(WINDOW_SETTLE_MS);
+  return page;
+}
+
 const perPageQuery = (combo: Combo) => (combo.perPage === 50 ? '' : `?per_page=${combo.perPage}`);
 
 /** A cold load of the React floor page (tests/bench/react-floor): milliseconds to its rows painted. */
 async function measureFloorCold(browser: Browser, stack: Stack, session: Record<string, string>, combo: Combo): Promise<number> {
   const context = await measuredContext(browser, stack, session);
   try {
-    const page = await context.newPage();
+    const page = await settledPage(context);
     await page.goto(`${stack.appUrl}${FLOOR_PATH}${perPageQuery(combo)}`);
     return (await page.evaluate('window.__bench.firstRows')) as number;
   } finally {
@@ -194,7 +208,7 @@ async function measureFloorCold(browser: Browser, stack: Stack, session: Record<
 
 async function measureSession(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<SessionResult> {
   const context = await measuredContext(browser, stack, session);
-  const page = await context.newPage();
+  const page = await settledPage(context);
   const api = trackApiRequests(page);
   try {
     await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${perPageQuery(combo)}`);
