@@ -22,7 +22,10 @@ if (bootFirstViewRequest) prepareFormatters();
 /** True once the first view's rows are painted into the server's first screen; false if they were not. */
 export const bootFirstPaint: Promise<boolean> = bootFirstViewRequest ? paintOnArrival(bootFirstViewRequest) : Promise.resolve(false);
 
-/** Rows that take longer than this after the request left get the skeleton meanwhile. */
+/**
+ * Rows that take longer than this after the request left get the skeleton meanwhile. The page's inline script sends
+ * the request long before this script runs (early-request.ts), so at this point it is often due already.
+ */
 const SKELETON_AFTER_MS = 50;
 
 async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
@@ -30,7 +33,7 @@ async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   if (!screen) return false;
   keepEarlyClicks(screen);
   // Laying out the skeleton only to lay the page out again with rows a few milliseconds later would hold them back.
-  const showSkeleton = setTimeout(() => revealFirstScreen(screen), SKELETON_AFTER_MS);
+  const showSkeleton = setTimeout(() => revealFirstScreen(screen), Math.max(0, request.sentAt + SKELETON_AFTER_MS - performance.now()));
   // A failed request is the list route's to report (it asks again, and can renew the token).
   const page = await request.page.catch(() => null);
   clearTimeout(showSkeleton);

@@ -16,13 +16,32 @@ import { FirstScreenAuthProvider } from '../features/auth/auth-context';
 import { CampaignsRoute } from '../features/campaigns/campaigns-route';
 import { createHttpClient } from '../lib/http-client';
 import { HttpClientProvider } from '../lib/http-client-context';
+import { userStorageKey } from '../features/auth/session';
+import { campaignPageUrl } from '../features/campaigns/api/fetch-campaigns';
+import { parseCampaignSearch } from '../features/campaigns/search-params';
+import { apiRequestInit } from '../lib/http-client';
 import { AppLayout } from './app-layout';
+import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from './early-request-script';
 import { FIRST_SCREEN_ATTRIBUTE } from './first-paint';
 
-/** The HTML to put inside #root for `url` (path and query), or null for pages drawn only in the browser. */
-export function renderFirstScreen(url: string, config: RuntimeConfig): string | null {
+export { EARLY_REQUEST_SCRIPT };
+
+export interface FirstScreen {
+  /** For the top of <head>: the first view's request, sent while the page is parsed (early-request.ts). */
+  head: string;
+  /** For inside #root. */
+  root: string;
+}
+
+/** The first screen for `url` (path and query), or null for pages drawn only in the browser. */
+export function renderFirstScreen(url: string, config: RuntimeConfig): FirstScreen | null {
   const { pathname, search } = new URL(url, 'http://first-screen.invalid');
   if (pathname !== '/') return null;
+  const early = earlyRequestBlock({
+    url: campaignPageUrl(config.apiBasePath, parseCampaignSearch(search).filters),
+    storageKey: userStorageKey(config),
+    init: apiRequestInit(),
+  });
   const client = createHttpClient({
     basePath: config.apiBasePath,
     getAccessToken: () => null,
@@ -44,5 +63,8 @@ export function renderFirstScreen(url: string, config: RuntimeConfig): string | 
       </QueryClientProvider>
     </StrictMode>,
   );
-  return `<div ${FIRST_SCREEN_ATTRIBUTE}="" inert="" hidden="">${screen}</div>`;
+  return {
+    head: `${early}<script>${EARLY_REQUEST_SCRIPT}</script>`,
+    root: `<div ${FIRST_SCREEN_ATTRIBUTE}="" inert="" hidden="">${screen}</div>`,
+  };
 }

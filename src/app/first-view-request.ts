@@ -11,7 +11,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { isExpired, readStoredSession, type Session } from '../features/auth/session';
 import type { CampaignFilters } from '../features/campaigns/campaign-filters';
-import { fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
+import { campaignPageUrl, fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
 import type { CampaignPage } from '../features/campaigns/api/campaign-schemas';
 import { parseCampaignSearch } from '../features/campaigns/search-params';
 import { createHttpClient } from '../lib/http-client';
@@ -31,23 +31,43 @@ export interface FirstViewRequest {
   session: Session;
   filters: CampaignFilters;
   page: Promise<CampaignPage>;
+  /** When the request left (performance.now()). */
+  sentAt: number;
 }
 
-/** Starts the request for the view at `location`, or returns null when that view is not the list or nobody is signed in. */
-export function startFirstViewRequest(config: RuntimeConfig, location: Pick<Location, 'pathname' | 'search'>, storage: Storage): FirstViewRequest | null {
+/** A request for the view already sent by the page (early-request.ts). */
+export interface SentRequest {
+  response: Promise<Response>;
+  sentAt: number;
+}
+
+/**
+ * Starts the request for the view at `location`, or returns null when that view is not the list or nobody is signed
+ * in. `takeEarlyRequest` gives the request for that URL the page has already sent (early-request.ts), if any.
+ */
+export function startFirstViewRequest(
+  config: RuntimeConfig,
+  location: Pick<Location, 'pathname' | 'search'>,
+  storage: Storage,
+  takeEarlyRequest: (url: string) => SentRequest | null = () => null,
+): FirstViewRequest | null {
   const session = readStoredSession(config, storage);
   if (!session || isExpired(session)) return null;
   if (location.pathname !== '/' && !location.pathname.startsWith('/campaigns/')) return null;
+  const { filters } = parseCampaignSearch(location.search);
+  const url = campaignPageUrl(config.apiBasePath, filters);
+  const early = takeEarlyRequest(url);
   const client = createHttpClient({
     basePath: config.apiBasePath,
     getAccessToken: () => session.accessToken,
     renewAccessToken: async () => null,
+    fetch: (input, init) => (early && String(input) === url ? early.response : fetch(input, init)),
   });
-  const { filters } = parseCampaignSearch(location.search);
+  const sentAt = early?.sentAt ?? performance.now();
   const page = fetchCampaignPage(client, filters);
   // Whoever adopts it handles a failure; until then it must not count as unhandled.
   page.catch(() => undefined);
-  return { session, filters, page };
+  return { session, filters, page, sentAt };
 }
 
 /** Puts the request under the list's query key, so the route's query shares it instead of sending its own. */

@@ -17,14 +17,26 @@ export interface HttpClient {
   getJson(path: string, options?: { query?: URLSearchParams; signal?: AbortSignal }): Promise<unknown>;
 }
 
+/** The same-origin URL of an API call: `basePath` (e.g. `/api`), the API path, and the query when it has any. */
+export function apiUrl(basePath: string, path: string, query?: URLSearchParams): string {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Not an API path: ${path}`);
+  const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
+  return `${basePath}${path}${search}`;
+}
+
+/** How every API call is sent, before its token is added: JSON only, no cookies, no redirects, no referrer. */
+export function apiRequestInit(): { headers: Record<string, string>; credentials: RequestCredentials; redirect: RequestRedirect; referrerPolicy: ReferrerPolicy } {
+  return { headers: { Accept: 'application/json' }, credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' };
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
   async function request(url: string, token: string | null, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const init = apiRequestInit();
+    if (token) init.headers.Authorization = `Bearer ${token}`;
     try {
-      return await doFetch(url, { headers, signal, credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
+      return await doFetch(url, { ...init, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new ApiError({ kind: 'network', message: 'Could not reach Talkdesk.' });
@@ -33,9 +45,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async getJson(path, { query, signal } = {}) {
-      if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Not an API path: ${path}`);
-      const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
-      const url = `${options.basePath}${path}${search}`;
+      const url = apiUrl(options.basePath, path, query);
       let response = await request(url, options.getAccessToken(), signal);
       if (response.status === 401) {
         const renewed = await options.renewAccessToken();

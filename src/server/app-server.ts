@@ -13,13 +13,14 @@ export interface AppServerOptions extends ProxyOptions {
   distDir: string;
 }
 
-export function securityHeaders(config: ServerConfig): Record<string, string> {
+/** `scriptSources`: what may run besides the app's own files (the first screen's inline script, by its hash). */
+export function securityHeaders(config: ServerConfig, scriptSources: string[] = []): Record<string, string> {
   return {
     // The app reaches the identity host by assigning location, which CSP does not restrict; form-action covers
     // a form post to it should the sign-in flow ever use one.
     'Content-Security-Policy': [
       "default-src 'self'",
-      "script-src 'self'",
+      ["script-src 'self'", ...scriptSources].join(' '),
       "style-src 'self'",
       "img-src 'self' data:",
       "connect-src 'self'",
@@ -45,6 +46,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions)
   const site = createStaticSite(options.distDir, {
     transformIndexHtml: (html) => inlineRuntimeConfig(html, runtimeConfig),
     firstScreen: loadFirstScreen(options.distDir, runtimeConfig),
+    contentSecurityPolicy: (scriptSources) => securityHeaders(config, scriptSources)['Content-Security-Policy']!,
   });
 
   const serveRest = (req: IncomingMessage, res: ServerResponse) => {

@@ -3,26 +3,40 @@
  * folder): loaded once, in the background. A build without it, or a render that fails, gets the plain page: the app
  * draws everything in the browser then, as it always can.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE } from './first-screen-files.ts';
 
-type RenderFirstScreen = (url: string, config: RuntimeConfig) => string | null;
+export interface FirstScreen {
+  /** For the top of <head>. */
+  head: string;
+  /** For inside #root. */
+  root: string;
+  /** CSP sources allowing the inline scripts in `head` ('sha256-…'). */
+  scriptSources: string[];
+}
 
-/** Resolves to a function giving the HTML for inside #root at a URL (null: none for that page). */
-export async function loadFirstScreen(distDir: string, config: RuntimeConfig): Promise<(url: string) => string | null> {
+type RenderFirstScreen = (url: string, config: RuntimeConfig) => Omit<FirstScreen, 'scriptSources'> | null;
+
+/** Resolves to a function giving the first screen at a URL (null: none for that page). */
+export async function loadFirstScreen(distDir: string, config: RuntimeConfig): Promise<(url: string) => FirstScreen | null> {
   const file = join(distDir, FIRST_SCREEN_DIR, FIRST_SCREEN_FILE);
   const none = () => null;
   if (!existsSync(file)) return none;
   try {
-    const module = (await import(pathToFileURL(file).href)) as { renderFirstScreen?: RenderFirstScreen };
+    const module = (await import(pathToFileURL(file).href)) as { renderFirstScreen?: RenderFirstScreen; EARLY_REQUEST_SCRIPT?: string };
     const render = module.renderFirstScreen;
     if (typeof render !== 'function') throw new Error('it exports no renderFirstScreen');
+    const script = module.EARLY_REQUEST_SCRIPT;
+    if (typeof script !== 'string') throw new Error('it exports no EARLY_REQUEST_SCRIPT');
+    const scriptSources = [`'sha256-${createHash('sha256').update(script).digest('base64')}'`];
     return (url) => {
       try {
-        return render(url, config);
+        const screen = render(url, config);
+        return screen && { ...screen, scriptSources };
       } catch (error) {
         process.stderr.write(`first screen for ${url.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}\n`);
         return null;

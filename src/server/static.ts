@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
 import { StartupError } from './config.ts';
 import { FIRST_SCREEN_DIR } from './first-screen-files.ts';
+import type { FirstScreen } from './first-screen.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -53,6 +54,8 @@ interface StaticFile {
   identity: Buffer;
   /** Absent for files not worth compressing. */
   compressed?: { gzip: Promise<Buffer>; br: Promise<Buffer>; ready: Partial<Record<'gzip' | 'br', Buffer>> };
+  /** Set on this response only, over the server's own. */
+  headers?: Record<string, string>;
 }
 
 export interface StaticSite {
@@ -62,8 +65,10 @@ export interface StaticSite {
 
 export interface StaticSiteOptions {
   transformIndexHtml?: (html: string) => string;
-  /** HTML to draw inside #root for an app URL (path and query), or null to send the page as built. */
-  firstScreen?: Promise<(url: string) => string | null>;
+  /** The first screen for an app URL (path and query), or null to send the page as built. */
+  firstScreen?: Promise<(url: string) => FirstScreen | null>;
+  /** The Content-Security-Policy for a page whose inline scripts are allowed by `scriptSources`. */
+  contentSecurityPolicy?: (scriptSources: string[]) => string;
 }
 
 const EMPTY_ROOT = '<div id="root"></div>';
@@ -94,7 +99,7 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
         sendText(res, 405, 'Method not allowed', false);
         return true;
       }
-      const page = file === indexHtml && options.firstScreen ? withFirstScreen(file, options.firstScreen, target) : Promise.resolve(file);
+      const page = file === indexHtml && options.firstScreen ? withFirstScreen(file, options, target) : Promise.resolve(file);
       page.then((sent) => sendFile(req, res, sent)).catch(() => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error', false);
       });
@@ -104,11 +109,16 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
 }
 
 /** index.html with the first screen drawn for `url`; uncached (it differs per URL), compressed on the fly. */
-async function withFirstScreen(index: StaticFile, firstScreen: NonNullable<StaticSiteOptions['firstScreen']>, url: string): Promise<StaticFile> {
-  const screen = (await firstScreen)(url);
+async function withFirstScreen(index: StaticFile, options: StaticSiteOptions, url: string): Promise<StaticFile> {
+  const screen = (await options.firstScreen!)(url);
   const html = index.identity.toString('utf8');
-  if (screen === null || !html.includes(EMPTY_ROOT)) return index;
-  const identity = Buffer.from(html.replace(EMPTY_ROOT, `<div id="root">${screen}</div>`));
+  // Early in <head>, before the stylesheet (which would hold an inline script back until it has loaded); after the
+  // charset, which belongs in the first 1024 bytes.
+  const at = /<meta charset[^>]*>/i.exec(html) ?? /<head[^>]*>/i.exec(html);
+  if (screen === null || !html.includes(EMPTY_ROOT) || !at) return index;
+  const headAt = at.index + at[0].length;
+  const page = `${html.slice(0, headAt)}${screen.head}${html.slice(headAt)}`.replace(EMPTY_ROOT, () => `<div id="root">${screen.root}</div>`);
+  const identity = Buffer.from(page);
   const gzipped = gzipSync(identity, { level: 6 });
   const brotli = brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
   return {
@@ -116,6 +126,7 @@ async function withFirstScreen(index: StaticFile, firstScreen: NonNullable<Stati
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
     identity,
     compressed: { gzip: Promise.resolve(gzipped), br: Promise.resolve(brotli), ready: { gzip: gzipped, br: brotli } },
+    ...(options.contentSecurityPolicy ? { headers: { 'Content-Security-Policy': options.contentSecurityPolicy(screen.scriptSources) } } : {}),
   };
 }
 
@@ -186,6 +197,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticF
     else if (accepted.has('br')) [encoding, body] = ['br', await file.compressed.br];
   }
 
+  for (const [name, value] of Object.entries(file.headers ?? {})) res.setHeader(name, value);
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Cache-Control', file.cacheControl);
   res.setHeader('ETag', file.etag);

@@ -110,6 +110,37 @@ describe('the first screen', () => {
     expect(errors.unexpected()).toEqual([]);
   });
 
+  it('sends the first view\'s request while the page is parsed, before any script file has arrived', async () => {
+    // Every script file is held back: only the page's own inline script can run.
+    const scripts: Route[] = [];
+    const isScript = (url: URL) => url.origin === new URL(stack.appUrl).origin && url.pathname.endsWith('.js');
+    const hold = (route: Route) => void scripts.push(route);
+    await page.route(isScript, hold);
+    const requests: Array<{ url: string; headers: Record<string, string> }> = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/campaigns') requests.push({ url: request.url(), headers: request.headers() });
+    });
+
+    await page.goto(`${stack.appUrl}/?dialing_mode=PREVIEW`, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => requests.length).toBe(1);
+    expect(new URL(requests[0]!.url).searchParams.get('dialing_mode')).toBe('PREVIEW');
+    expect(scripts.length).toBeGreaterThan(0);
+
+    await page.unroute(isScript, hold);
+    await Promise.all(scripts.map((route) => route.continue()));
+    // The boot script took that answer instead of asking again, and painted it; then the app took over.
+    await expectTableToShow(page, await api.list({ dialing_mode: 'PREVIEW' }));
+    await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+    await expect.poll(() => requests.length).toBeGreaterThan(1);
+    expect(requests.filter((request) => request.url === requests[0]!.url)).toHaveLength(1);
+    // It went out the way the app's own requests go (the next page's prefetch, say): same token, same headers.
+    const own = requests.find((request) => request.url !== requests[0]!.url)!;
+    const sent = (headers: Record<string, string>) => ({ accept: headers.accept, authorization: headers.authorization, referer: headers.referer });
+    expect(sent(requests[0]!.headers)).toEqual(sent(own.headers));
+    expect(requests[0]!.headers.authorization).toMatch(/^Bearer \S+$/);
+    expect(errors.unexpected()).toEqual([]);
+  });
+
   it('keeps a click made before the app runs, and gives it to the app once it does', async () => {
     const release = await holdApp();
     await page.goto(`${stack.appUrl}/`);

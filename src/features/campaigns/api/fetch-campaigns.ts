@@ -3,7 +3,7 @@
  * request (src/app/first-view-request.ts) uses it before React has been evaluated.
  */
 import { ApiError } from '../../../lib/api-error';
-import type { HttpClient } from '../../../lib/http-client';
+import { apiUrl, type HttpClient } from '../../../lib/http-client';
 import type { CampaignFilters } from '../campaign-filters';
 import { campaignPageSchema, type CampaignPage } from './campaign-schemas';
 import { toApiQuery } from './to-api-query';
@@ -16,7 +16,14 @@ export function parseOrThrow<T>(schema: { safeParse(value: unknown): { success: 
   return result.data;
 }
 
+const CAMPAIGNS_PATH = '/campaigns';
+
 export async function fetchCampaignPage(client: HttpClient, filters: CampaignFilters, signal?: AbortSignal): Promise<CampaignPage> {
-  const body = await client.getJson('/campaigns', { query: toApiQuery(filters), signal });
+  const body = await client.getJson(CAMPAIGNS_PATH, { query: toApiQuery(filters), signal });
   return parseOrThrow(campaignPageSchema, body);
+}
+
+/** The URL fetchCampaignPage requests for `filters`, through a client on `basePath`. */
+export function campaignPageUrl(basePath: string, filters: CampaignFilters): string {
+  return apiUrl(basePath, CAMPAIGNS_PATH, toApiQuery(filters));
 }
