@@ -121,7 +121,7 @@ describe('the first screen', () => {
       if (new URL(request.url()).pathname === '/api/campaigns') requests.push({ url: request.url(), headers: request.headers() });
     });
 
-    await page.goto(`${stack.appUrl}/?dialing_mode=PREVIEW`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${stack.appUrl}/?dialing_mode=preview`, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => requests.length).toBe(1);
     expect(new URL(requests[0]!.url).searchParams.get('dialing_mode')).toBe('PREVIEW');
     expect(scripts.length).toBeGreaterThan(0);
@@ -129,7 +129,7 @@ describe('the first screen', () => {
     await page.unroute(isScript, hold);
     await Promise.all(scripts.map((route) => route.continue()));
     // The boot script took that answer instead of asking again, and painted it; then the app took over.
-    await expectTableToShow(page, await api.list({ dialing_mode: 'PREVIEW' }));
+    await expectTableToShow(page, await api.list({ dialing_mode: 'preview' }));
     await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
     await expect.poll(() => requests.length).toBeGreaterThan(1);
     expect(requests.filter((request) => request.url === requests[0]!.url)).toHaveLength(1);
