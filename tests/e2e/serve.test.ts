@@ -96,6 +96,12 @@ describe('npm run serve against the sandbox', () => {
 
     // The server's own code for drawing the first screen is in the build folder, but not part of the site.
     expect((await fetch(`${stack.appUrl}/.first-screen/first-screen.js`)).status).toBe(404);
+
+    // A shared link searching for text that looks like a replacement pattern ($&, $1) gets it back as typed, in a
+    // page that is still whole.
+    const odd = await (await fetch(`${stack.appUrl}/?search=${encodeURIComponent("a$&b$1$'")}`, { headers: { accept: 'text/html' } })).text();
+    expect(odd).toContain(`value="a$&amp;b$1$&#x27;"`);
+    expect(odd.match(/<div id="root">/g)).toHaveLength(1);
   });
 
   it('caches hashed assets for a year and reports health', async () => {
