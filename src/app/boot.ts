@@ -31,7 +31,8 @@ const SKELETON_AFTER_MS = 50;
 async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   const screen = await parsedFirstScreen(document);
   if (!screen) return false;
-  keepEarlyClicks(screen);
+  // On a detail link the panel opens over this screen once the app is in: a click kept for it would land on the panel.
+  if (window.location.pathname === '/') keepEarlyClicks(screen);
   // Laying out the skeleton only to lay the page out again with rows a few milliseconds later would hold them back.
   const showSkeleton = setTimeout(() => revealFirstScreen(screen), Math.max(0, request.sentAt + SKELETON_AFTER_MS - performance.now()));
   // A failed request is the list route's to report (it asks again, and can renew the token).

@@ -1,8 +1,8 @@
 /*
- * The first view's request, sent while the page is still being parsed. For a list URL the production server puts
- * two elements at the top of <head> (src/app/first-screen.tsx, src/server/static.ts): a JSON block with the exact
- * API URL of that view and the session's storage key, and an inline script whose source is sendEarlyRequest below
- * (the page's CSP allows it by its hash). The script sends the request with the stored access token before a
+ * The first view's request, sent while the page is still being parsed. For a list URL (or a detail link, whose
+ * panel opens over the list) the production server puts two elements at the top of <head> (src/app/first-screen.tsx,
+ * src/server/static.ts): a JSON block with the exact API URL of that view and the session's storage key, and an
+ * inline script whose source is sendEarlyRequest (early-request-script.ts; the page's CSP allows it by its hash). The script sends the request with the stored access token before a
  * single script file has been downloaded; the boot script (first-view-request.ts) then takes its answer instead of
  * asking again. When the script sent nothing (nobody signed in, an expired token, a damaged block), or for a URL
  * other than the one the boot script would ask for, the boot script sends the request itself, as it always can.

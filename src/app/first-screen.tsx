@@ -1,6 +1,7 @@
 /*
  * The first screen as the server draws it (built for Node by src/server/first-screen-plugin.ts, used by
- * src/server/static.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows.
+ * src/server/static.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows (for
+ * a detail link, the list its panel opens over).
  * The server knows the URL but not who is signed in (the session lives in the browser), so the rows are left to the
  * browser: the boot script paints the first view's rows into this screen as soon as they arrive
  * (src/app/first-paint.ts), before React has loaded, and React then renders the same screen in its place.
@@ -33,10 +34,16 @@ export interface FirstScreen {
   root: string;
 }
 
-/** The first screen for `url` (path and query), or null for pages drawn only in the browser. */
+/** A campaign's detail panel (`/campaigns/:id`): it opens over the list of the same query. */
+const DETAIL_PATH = /^\/campaigns\/[^/]+$/;
+
+/**
+ * The first screen for `url` (path and query), or null for pages drawn only in the browser. For a detail link it is
+ * the list behind the panel; the panel itself opens once the app is in.
+ */
 export function renderFirstScreen(url: string, config: RuntimeConfig): FirstScreen | null {
   const { pathname, search } = new URL(url, 'http://first-screen.invalid');
-  if (pathname !== '/') return null;
+  if (pathname !== '/' && !DETAIL_PATH.test(pathname)) return null;
   const early = earlyRequestBlock({
     url: campaignPageUrl(config.apiBasePath, parseCampaignSearch(search).filters),
     storageKey: userStorageKey(config),
@@ -51,7 +58,7 @@ export function renderFirstScreen(url: string, config: RuntimeConfig): FirstScre
   const screen = renderToString(
     <StrictMode>
       <QueryClientProvider client={new QueryClient()}>
-        <StaticRouter location={`${pathname}${search}`}>
+        <StaticRouter location={`/${search}`}>
           <FirstScreenAuthProvider regionLabel={config.regionLabel}>
             <HttpClientProvider client={client}>
               <AppLayout>

@@ -7,7 +7,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.ts';
-import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, signedInCampaignsFile, type ApiPage } from './campaigns-helpers.ts';
+import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, signedInCampaignsFile, tableNames, type ApiPage } from './campaigns-helpers.ts';
 
 let stack: Stack;
 let page: Page;
@@ -138,6 +138,42 @@ describe('the first screen', () => {
     const sent = (headers: Record<string, string>) => ({ accept: headers.accept, authorization: headers.authorization, referer: headers.referer });
     expect(sent(requests[0]!.headers)).toEqual(sent(own.headers));
     expect(requests[0]!.headers.authorization).toMatch(/^Bearer \S+$/);
+    expect(errors.unexpected()).toEqual([]);
+  });
+
+  it('draws the list behind a shared detail link before the app runs; the panel opens over it once the app is in', async () => {
+    const answer: ApiPage = await api.list({ status: 'running' });
+    const campaign = answer.campaigns[3]!;
+    const release = await holdApp();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/campaigns') requests.push(request.url());
+    });
+
+    await page.goto(`${stack.appUrl}/campaigns/${campaign.id}?status=running`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    const before = await readScreen();
+    expect(before.firstScreen).toBe(true);
+    expect({ names: before.names, summary: before.summary }).toEqual(expectedSnapshot(answer));
+    expect(await selectedText(page, 'Status')).toBe('Running');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    // A click on the list now is not kept for later: the panel will be where it was aimed.
+    const row = await page.locator('[data-first-screen] tbody tr').nth(8).boundingBox();
+    if (!row) throw new Error('no ninth row on the first screen');
+    await page.mouse.click(row.x + 40, row.y + row.height / 2);
+
+    await release();
+    const dialog = page.getByRole('dialog', { name: campaign.name });
+    await dialog.waitFor();
+    await screenshot(page, 'first-screen-detail-link');
+    expect(new URL(page.url()).pathname).toBe(`/campaigns/${campaign.id}`);
+    const after = await readScreen();
+    expect(after.firstScreen).toBe(false);
+    // The list under the panel is the one that was drawn, where it was drawn (the panel has a table of its own).
+    expect(await tableNames(page)).toEqual(before.names);
+    expect(after.tableTop).toBe(before.tableTop);
+    // One request for the list: the page's early one, which the boot script and then the app took over.
+    expect(requests.filter((url) => url === requests[0])).toHaveLength(1);
     expect(errors.unexpected()).toEqual([]);
   });
 

@@ -83,11 +83,17 @@ describe('npm run serve against the sandbox', () => {
     const hashes = scriptSrc.filter((source) => source.startsWith("'sha256-"));
     expect(hashes).toEqual(executable.map((source) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`));
 
-    // A client route gets the app too (SPA fallback), with the same headers. Only the list (/) has a first screen
-    // drawn by the server, and the early request; other routes are drawn in the browser, and no inline script runs.
-    const route = await fetch(`${stack.appUrl}/campaigns/some-id?status=running`, { headers: { accept: 'text/html' } });
-    expect(route.status).toBe(200);
+    // A client route gets the app too (SPA fallback), with the same headers. A detail link gets the list behind its
+    // panel drawn by the server, and the early request for it: the page of the list at the same query. Other routes
+    // are drawn in the browser only, and no inline script runs there.
     expect(html).toMatch(/<div id="root"><div data-first-screen="" inert="" hidden="">.+<\/div><\/div>\n/);
+    const list = await fetch(`${stack.appUrl}/?status=running`, { headers: { accept: 'text/html' } });
+    const detail = await fetch(`${stack.appUrl}/campaigns/some-id?status=running`, { headers: { accept: 'text/html' } });
+    expect(detail.status).toBe(200);
+    expect(await detail.text()).toBe(await list.text());
+    expect(detail.headers.get('content-security-policy')).toBe(list.headers.get('content-security-policy'));
+    const route = await fetch(`${stack.appUrl}/no-such-page`, { headers: { accept: 'text/html' } });
+    expect(route.status).toBe(200);
     const plain = html
       .replace(/<div id="root">.+<\/div>\n/, '<div id="root"></div>\n')
       .replace(/<script type="application\/json" id="first-view-early-request">[^<]*<\/script><script>[\s\S]*?<\/script>/, '');
