@@ -2,7 +2,9 @@
  * Serves the built app from `dist/`. The whole build is read into memory at start: a request can only ever name a
  * file that was in the build (no path resolution from user input), and rebuilding `dist/` under a running server
  * cannot break it. Text files are compressed in the background at start (brotli at its best quality is slow, so
- * gzip answers until brotli is ready); source maps are only for developer tools and stay uncompressed.
+ * gzip answers until brotli is ready); source maps are only for developer tools and stay uncompressed. Pages with a
+ * first screen are drawn per URL, kept for the URLs asked for most recently, and compressed in the encoding a browser
+ * asks for when it first does.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -47,13 +49,20 @@ export const REVALIDATE = 'no-cache';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
+interface Compressed {
+  /** The body in `encoding` if it is ready now. */
+  ready(encoding: 'gzip' | 'br'): Buffer | undefined;
+  /** The body in `encoding`, once it is ready. */
+  whenReady(encoding: 'gzip' | 'br'): Promise<Buffer>;
+}
+
 interface StaticFile {
   contentType: string;
   cacheControl: string;
   etag: string;
   identity: Buffer;
   /** Absent for files not worth compressing. */
-  compressed?: { gzip: Promise<Buffer>; br: Promise<Buffer>; ready: Partial<Record<'gzip' | 'br', Buffer>> };
+  compressed?: Compressed;
   /** Set on this response only, over the server's own. */
   headers?: Record<string, string>;
 }
@@ -73,12 +82,38 @@ export interface StaticSiteOptions {
 
 const EMPTY_ROOT = '<div id="root"></div>';
 
+/**
+ * How many drawn pages are kept, by URL. A page depends only on its URL (the server does not know who is asking), so
+ * a kept one is always right; the most recently asked for stay (a few MB at most).
+ */
+export const PAGE_CACHE_SIZE = 200;
+
 export function createStaticSite(distDir: string, options: StaticSiteOptions = {}): StaticSite {
   const files = indexFiles(distDir, options.transformIndexHtml);
   const indexHtml = files.get('/index.html');
   if (!indexHtml) {
     throw new StartupError(`${join(distDir, 'index.html')} not found: run npm run build first`);
   }
+  const pages = new Map<string, Promise<StaticFile>>();
+  const pageFor = (url: string): Promise<StaticFile> => {
+    const kept = pages.get(url);
+    // Most recently used last: the first key is the one to let go.
+    if (kept) pages.delete(url);
+    const page = kept ?? withFirstScreen(indexHtml, options, url);
+    if (!kept) {
+      // Only drawn pages are kept: the plain page needs no drawing, and a drawing that failed is tried again.
+      const forget = () => {
+        if (pages.get(url) === page) pages.delete(url);
+      };
+      page.then((sent) => sent === indexHtml && forget(), forget);
+    }
+    pages.set(url, page);
+    for (const oldest of pages.keys()) {
+      if (pages.size <= PAGE_CACHE_SIZE) break;
+      pages.delete(oldest);
+    }
+    return page;
+  };
 
   return {
     handle(req, res) {
@@ -99,7 +134,7 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
         sendText(res, 405, 'Method not allowed', false);
         return true;
       }
-      const page = file === indexHtml && options.firstScreen ? withFirstScreen(file, options, target) : Promise.resolve(file);
+      const page = file === indexHtml && options.firstScreen ? pageFor(target) : Promise.resolve(file);
       page.then((sent) => sendFile(req, res, sent)).catch(() => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error', false);
       });
@@ -108,7 +143,7 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
   };
 }
 
-/** index.html with the first screen drawn for `url`; uncached (it differs per URL), compressed on the fly. */
+/** index.html with the first screen drawn for `url`, compressed on demand (see createStaticSite for the cache). */
 async function withFirstScreen(index: StaticFile, options: StaticSiteOptions, url: string): Promise<StaticFile> {
   const screen = (await options.firstScreen!)(url);
   const html = index.identity.toString('utf8');
@@ -119,13 +154,11 @@ async function withFirstScreen(index: StaticFile, options: StaticSiteOptions, ur
   const headAt = at.index + at[0].length;
   const page = `${html.slice(0, headAt)}${screen.head}${html.slice(headAt)}`.replace(EMPTY_ROOT, () => `<div id="root">${screen.root}</div>`);
   const identity = Buffer.from(page);
-  const gzipped = gzipSync(identity, { level: 6 });
-  const brotli = brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
   return {
     ...index,
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
     identity,
-    compressed: { gzip: Promise.resolve(gzipped), br: Promise.resolve(brotli), ready: { gzip: gzipped, br: brotli } },
+    compressed: compressOnDemand(identity),
     ...(options.contentSecurityPolicy ? { headers: { 'Content-Security-Policy': options.contentSecurityPolicy(screen.scriptSources) } } : {}),
   };
 }
@@ -177,26 +210,30 @@ function isClientRoute(path: string, req: IncomingMessage): boolean {
   );
 }
 
-function startCompressing(identity: Buffer): NonNullable<StaticFile['compressed']> {
+/** For files of the build: both encodings at their best, in the background. */
+function startCompressing(identity: Buffer): Compressed {
   const ready: Partial<Record<'gzip' | 'br', Buffer>> = {};
-  const gzipped = gzipAsync(identity, { level: 9 });
-  const brotli = brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
-  void gzipped.then((body) => (ready.gzip = body), () => {});
-  void brotli.then((body) => (ready.br = body), () => {});
-  return { gzip: gzipped, br: brotli, ready };
+  const bodies = {
+    gzip: gzipAsync(identity, { level: 9 }),
+    br: brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+  };
+  void bodies.gzip.then((body) => (ready.gzip = body), () => {});
+  void bodies.br.then((body) => (ready.br = body), () => {});
+  return { ready: (encoding) => ready[encoding], whenReady: (encoding) => bodies[encoding] };
+}
+
+/** For drawn pages: each encoding when it is first asked for, at a level quick enough to do in the request. */
+function compressOnDemand(identity: Buffer): Compressed {
+  const bodies: Partial<Record<'gzip' | 'br', Buffer>> = {};
+  const ready = (encoding: 'gzip' | 'br') =>
+    (bodies[encoding] ??=
+      encoding === 'gzip'
+        ? gzipSync(identity, { level: 6 })
+        : brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+  return { ready, whenReady: async (encoding) => ready(encoding) };
 }
 
 async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): Promise<void> {
-  let encoding: Encoding = 'identity';
-  let body = file.identity;
-  if (file.compressed) {
-    const accepted = acceptedEncodings(req.headers['accept-encoding']);
-    const { ready } = file.compressed;
-    if (accepted.has('br') && ready.br) [encoding, body] = ['br', ready.br];
-    else if (accepted.has('gzip')) [encoding, body] = ['gzip', ready.gzip ?? (await file.compressed.gzip)];
-    else if (accepted.has('br')) [encoding, body] = ['br', await file.compressed.br];
-  }
-
   for (const [name, value] of Object.entries(file.headers ?? {})) res.setHeader(name, value);
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Cache-Control', file.cacheControl);
@@ -206,6 +243,17 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticF
     res.statusCode = 304;
     res.end();
     return;
+  }
+
+  let encoding: Encoding = 'identity';
+  let body = file.identity;
+  if (file.compressed) {
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const compressed = file.compressed;
+    const brotli = accepted.has('br') ? compressed.ready('br') : undefined;
+    if (brotli) [encoding, body] = ['br', brotli];
+    else if (accepted.has('gzip')) [encoding, body] = ['gzip', compressed.ready('gzip') ?? (await compressed.whenReady('gzip'))];
+    else if (accepted.has('br')) [encoding, body] = ['br', await compressed.whenReady('br')];
   }
   if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', body.length);
