@@ -12,7 +12,12 @@ const reactRouterProduction = {
   apply: 'build' as const,
   config: () => ({
     resolve: {
-      alias: [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }],
+      alias: [
+        { find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) },
+        // TanStack Store imports the selector hook through its shim, a polyfill of useSyncExternalStore for React
+        // before 18; React 19 has the hook itself, which the same package's unshimmed version uses.
+        { find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/, replacement: 'use-sync-external-store/with-selector.js' },
+      ],
     },
   }),
 };
@@ -28,6 +33,8 @@ export default defineConfig({
     // One stylesheet, linked from index.html: the first screen the server draws is styled before any script runs
     // (the app's own chunk, and its CSS, would otherwise load only when main.tsx imports it).
     cssCodeSplit: false,
+    // Every browser the build targets that lacks modulepreload only loads those scripts a little later without it.
+    modulePreload: { polyfill: false },
   },
   test: {
     projects: [

@@ -64,6 +64,21 @@ export function gzipBytes(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
+/**
+ * The page's inline scripts that run (JSON data blocks do not), in the order they appear. They are JavaScript the
+ * first screen loads as much as its files are, so the budget counts them too.
+ */
+export function executableInlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((match) => !/\bsrc=/i.test(match[1]!) && !/\btype="application\/json"/i.test(match[1]!))
+    .map((match) => match[2]!);
+}
+
+/** Each script's bytes after gzip at level 9, counted on its own (inside the page it compresses a little better). */
+export function inlineGzipBytes(scripts: string[]): number {
+  return scripts.reduce((sum, script) => sum + gzipSync(script, { level: 9 }).length, 0);
+}
+
 export function sumGzipBytes(outDir: string, files: string[]): number {
   return files.reduce((sum, file) => sum + gzipBytes(join(outDir, file)), 0);
 }

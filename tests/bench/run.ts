@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../e2e/harness.ts';
-import { gzipBytes } from './first-screen.ts';
+import { gzipBytes, inlineGzipBytes } from './first-screen.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The benchmark's own build, so no other build (a developer's, the end-to-end tests') can change it mid-run.
@@ -51,7 +51,8 @@ interface SessionResult {
   coldWaterfall: Array<{ path: string; start: number; end: number }>;
   coldRequests: ApiRequest[];
   coldLongestTaskMs: number;
-  firstScreen: { js: string[]; css: string[] };
+  /** The script files and stylesheets the cold load fetched before its rows, and the page's inline scripts that ran. */
+  firstScreen: { js: string[]; css: string[]; inlineJs: string[] };
   interactions: Record<Interaction, InteractionResult>;
   longestTaskMs: number;
   totalBlockingMs: number;
@@ -216,7 +217,10 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
     const resources = JSON.parse(
       (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })))`)) as string,
     ) as PerfEntry[];
-    const firstScreen = { js: [] as string[], css: [] as string[] };
+    const inlineJs = JSON.parse(
+      (await page.evaluate(`JSON.stringify([...document.scripts].filter((s) => !s.src && s.type !== 'application/json').map((s) => s.textContent))`)) as string,
+    ) as string[];
+    const firstScreen = { js: [] as string[], css: [] as string[], inlineJs };
     for (const entry of resources) {
       if (entry.startTime > coldMs) continue;
       const path = new URL(entry.name).pathname;
@@ -335,14 +339,15 @@ async function main(): Promise<void> {
   const [fast, slow, wide] = COMBOS.map((combo) => results[combo.name]!) as [Record<Target, SessionResult[]>, Record<Target, SessionResult[]>, Record<Target, SessionResult[]>];
   const both = (pick: (target: Target) => number[]) => ({ app: stat(pick('app')), baseline: stat(pick('baseline')) });
 
-  // Bundle: what the cold loads fetched before the first rows were painted, gzipped from dist/.
+  // Bundle: what the cold loads fetched before the first rows were painted, gzipped from dist/, and the page's inline scripts.
   const sizeOf = (path: string) => {
     const size = gzipSizes.get(path);
     if (size === undefined) throw new Error(`${path} was not in the build the server started with`);
     return size;
   };
   const gzipOf = (paths: string[]) => paths.reduce((sum, path) => sum + sizeOf(path), 0);
-  const firstScreenBytes = (target: Target, kind: 'js' | 'css') => fast[target].map((run) => gzipOf(run.firstScreen[kind]));
+  const firstScreenBytes = (target: Target, kind: 'js' | 'css') =>
+    fast[target].map((run) => gzipOf(run.firstScreen[kind]) + (kind === 'js' ? inlineGzipBytes(run.firstScreen.inlineJs) : 0));
   const inFolder = (folder: string) => [...gzipSizes.keys()].filter((path) => path.startsWith(folder));
   const wholeApp = gzipOf(inFolder('/assets/'));
   const wholeBaseline = gzipOf(inFolder('/__bench/'));

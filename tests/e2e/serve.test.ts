@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { executableInlineScripts } from '../bench/first-screen.ts';
 import {
   campaignRows,
   collectErrors,
@@ -76,8 +77,7 @@ describe('npm run serve against the sandbox', () => {
     // An inline script runs only if the CSP names its hash: the list's one script that sends the first view's
     // request while the page is parsed. Any other inline element is a JSON data block.
     const html = await response.text();
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((match) => !/\bsrc=/i.test(match[1]!));
-    const executable = inline.filter((match) => !/\btype="application\/json"/i.test(match[1]!)).map((match) => match[2]!);
+    const executable = executableInlineScripts(html);
     expect(executable).toHaveLength(1);
     expect(executable[0]).toContain('fetch(');
     const hashes = scriptSrc.filter((source) => source.startsWith("'sha256-"));
