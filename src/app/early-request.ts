@@ -1,11 +1,13 @@
 /*
- * The first view's request, sent while the page is still being parsed. For a list URL (or a detail link, whose
+ * The first view's requests, sent while the page is still being parsed. For a list URL (or a detail link, whose
  * panel opens over the list) the production server puts two elements at the top of <head> (src/app/first-screen.tsx,
- * src/server/static.ts): a JSON block with the exact API URL of that view and the session's storage key, and an
- * inline script whose source is sendEarlyRequest (early-request-script.ts; the page's CSP allows it by its hash). The script sends the request with the stored access token before a
- * single script file has been downloaded; the boot script (first-view-request.ts) then takes its answer instead of
- * asking again. When the script sent nothing (nobody signed in, an expired token, a damaged block), or for a URL
- * other than the one the boot script would ask for, the boot script sends the request itself, as it always can.
+ * src/server/static.ts): a JSON block with the exact API URLs of that view (the list's, and the panel's for a detail
+ * link) and the session's storage key, and an inline script whose source is sendEarlyRequests
+ * (early-request-script.ts; the page's CSP allows it by its hash). The script sends the requests with the stored
+ * access token before a single script file has been downloaded; the boot script (first-view-request.ts) then takes
+ * their answers instead of asking again. When the script sent nothing (nobody signed in, an expired token, a damaged
+ * block), or for a URL other than the one the boot script would ask for, the boot script sends the request itself,
+ * as it always can.
  */
 import type { apiRequestInit } from '../lib/http-client';
 import type { SentRequest } from './first-view-request';
@@ -15,25 +17,20 @@ export const EARLY_REQUEST_GLOBAL = '__firstViewEarlyRequest';
 
 /** What the server writes into the JSON block. */
 export interface EarlyRequestData {
-  url: string;
+  /** The list's request, then for a detail link the panel's. */
+  urls: string[];
   storageKey: string;
   init: ReturnType<typeof apiRequestInit>;
 }
 
-interface EarlyRequest {
-  url: string;
-  response: Promise<Response>;
-  sentAt: number;
-}
-
 /**
- * The request the page sent early, if it was for `url`, else null. Either way it is taken at most once: a later request
- * for the same view must be a new one.
+ * The request the page sent early for `url`, if it sent one, else null. Each is taken at most once: a later request
+ * for the same URL must be a new one.
  */
 export function takeEarlyRequest(win: Window, url: string): SentRequest | null {
-  const slot = win as unknown as Record<string, EarlyRequest | undefined>;
-  const early = slot[EARLY_REQUEST_GLOBAL];
-  if (!early) return null;
-  delete slot[EARLY_REQUEST_GLOBAL];
-  return early.url === url ? { response: early.response, sentAt: early.sentAt } : null;
+  const sent = (win as unknown as Record<string, Record<string, SentRequest> | undefined>)[EARLY_REQUEST_GLOBAL];
+  const request = sent && Object.hasOwn(sent, url) ? sent[url] : undefined;
+  if (!request) return null;
+  delete sent![url];
+  return { response: request.response, sentAt: request.sentAt };
 }

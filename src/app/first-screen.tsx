@@ -18,7 +18,8 @@ import { CampaignsRoute } from '../features/campaigns/campaigns-route';
 import { createHttpClient } from '../lib/http-client';
 import { HttpClientProvider } from '../lib/http-client-context';
 import { userStorageKey } from '../features/auth/session';
-import { campaignPageUrl } from '../features/campaigns/api/fetch-campaigns';
+import { campaignDetailUrl, campaignPageUrl } from '../features/campaigns/api/fetch-campaigns';
+import { campaignIdOfPath, isDetailPath } from '../features/campaigns/detail-path';
 import { parseCampaignSearch } from '../features/campaigns/search-params';
 import { apiRequestInit } from '../lib/http-client';
 import { AppLayout } from './app-layout';
@@ -34,21 +35,17 @@ export interface FirstScreen {
   root: string;
 }
 
-/** A campaign's detail panel (`/campaigns/:id`): it opens over the list of the same query. */
-const DETAIL_PATH = /^\/campaigns\/[^/]+$/;
-
 /**
  * The first screen for `url` (path and query), or null for pages drawn only in the browser. For a detail link it is
- * the list behind the panel; the panel itself opens once the app is in.
+ * the list behind the panel; the panel itself opens once the app is in, and its request leaves with the list's.
  */
 export function renderFirstScreen(url: string, config: RuntimeConfig): FirstScreen | null {
   const { pathname, search } = new URL(url, 'http://first-screen.invalid');
-  if (pathname !== '/' && !DETAIL_PATH.test(pathname)) return null;
-  const early = earlyRequestBlock({
-    url: campaignPageUrl(config.apiBasePath, parseCampaignSearch(search).filters),
-    storageKey: userStorageKey(config),
-    init: apiRequestInit(),
-  });
+  if (pathname !== '/' && !isDetailPath(pathname)) return null;
+  const urls = [campaignPageUrl(config.apiBasePath, parseCampaignSearch(search).filters)];
+  const campaignId = campaignIdOfPath(pathname);
+  if (campaignId !== null) urls.push(campaignDetailUrl(config.apiBasePath, campaignId));
+  const early = earlyRequestBlock({ urls, storageKey: userStorageKey(config), init: apiRequestInit() });
   const client = createHttpClient({
     basePath: config.apiBasePath,
     getAccessToken: () => null,

@@ -11,8 +11,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { isExpired, readStoredSession, type Session } from '../features/auth/session';
 import type { CampaignFilters } from '../features/campaigns/campaign-filters';
-import { campaignPageUrl, fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
-import type { CampaignPage } from '../features/campaigns/api/campaign-schemas';
+import { campaignDetailUrl, campaignPageUrl, fetchCampaignDetail, fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
+import type { CampaignDetail, CampaignPage } from '../features/campaigns/api/campaign-schemas';
+import { campaignIdOfPath, isDetailPath } from '../features/campaigns/detail-path';
 import { parseCampaignSearch } from '../features/campaigns/search-params';
 import { createHttpClient } from '../lib/http-client';
 
@@ -31,8 +32,10 @@ export interface FirstViewRequest {
   session: Session;
   filters: CampaignFilters;
   page: Promise<CampaignPage>;
-  /** When the request left (performance.now()). */
+  /** When the list's request left (performance.now()). */
   sentAt: number;
+  /** On a detail link, the panel's campaign: its request leaves with the list's. */
+  detail: { id: string; campaign: Promise<CampaignDetail> } | null;
 }
 
 /** A request for the view already sent by the page (early-request.ts). */
@@ -42,8 +45,9 @@ export interface SentRequest {
 }
 
 /**
- * Starts the request for the view at `location`, or returns null when that view is not the list or nobody is signed
- * in. `takeEarlyRequest` gives the request for that URL the page has already sent (early-request.ts), if any.
+ * Starts the requests for the view at `location` (its list, and on a detail link the panel's campaign), or returns
+ * null when that view is not the list or nobody is signed in. `takeEarlyRequest` gives the request for a URL that the
+ * page has already sent (early-request.ts), if any.
  */
 export function startFirstViewRequest(
   config: RuntimeConfig,
@@ -53,26 +57,41 @@ export function startFirstViewRequest(
 ): FirstViewRequest | null {
   const session = readStoredSession(config, storage);
   if (!session || isExpired(session)) return null;
-  if (location.pathname !== '/' && !location.pathname.startsWith('/campaigns/')) return null;
+  if (location.pathname !== '/' && !isDetailPath(location.pathname)) return null;
   const { filters } = parseCampaignSearch(location.search);
-  const url = campaignPageUrl(config.apiBasePath, filters);
-  const early = takeEarlyRequest(url);
+  const listUrl = campaignPageUrl(config.apiBasePath, filters);
+  const campaignId = campaignIdOfPath(location.pathname);
+  const early = new Map<string, SentRequest>();
+  for (const url of [listUrl, campaignId === null ? null : campaignDetailUrl(config.apiBasePath, campaignId)]) {
+    const sent = url === null ? null : takeEarlyRequest(url);
+    if (url !== null && sent) early.set(url, sent);
+  }
   const client = createHttpClient({
     basePath: config.apiBasePath,
     getAccessToken: () => session.accessToken,
     renewAccessToken: async () => null,
-    fetch: (input, init) => (early && String(input) === url ? early.response : fetch(input, init)),
+    // An early answer serves its URL once; anything else (a retry after a 401, say) is a request of its own.
+    fetch: (input, init) => {
+      const sent = early.get(String(input));
+      early.delete(String(input));
+      return sent ? sent.response : fetch(input, init);
+    },
   });
-  const sentAt = early?.sentAt ?? performance.now();
+  const sentAt = early.get(listUrl)?.sentAt ?? performance.now();
   const page = fetchCampaignPage(client, filters);
-  // Whoever adopts it handles a failure; until then it must not count as unhandled.
+  const detail = campaignId === null ? null : { id: campaignId, campaign: fetchCampaignDetail(client, campaignId) };
+  // Whoever adopts them handles a failure; until then it must not count as unhandled.
   page.catch(() => undefined);
-  return { session, filters, page, sentAt };
+  detail?.campaign.catch(() => undefined);
+  return { session, filters, page, sentAt, detail };
 }
 
-/** Puts the request under the list's query key, so the route's query shares it instead of sending its own. */
-export function adoptFirstViewRequest(queryClient: QueryClient, request: FirstViewRequest, queryKey: readonly unknown[]): Promise<void> {
-  return queryClient.fetchQuery({ queryKey, queryFn: () => request.page, retry: false }).then(
+/**
+ * Puts a request's answer under `queryKey`, so the query of the route (or the panel) shares it instead of sending its
+ * own. A failure resets the query, which then asks again itself (it can renew the token and retry).
+ */
+export function adoptFirstViewRequest(queryClient: QueryClient, answer: Promise<unknown>, queryKey: readonly unknown[]): Promise<void> {
+  return queryClient.fetchQuery({ queryKey, queryFn: () => answer, retry: false }).then(
     () => undefined,
     () => queryClient.resetQueries({ queryKey }),
   );

@@ -32,7 +32,8 @@ loadRuntimeConfig().then(
         </StrictMode>,
       );
     if (!firstView) return render();
-    const adopted = adoptFirstViewRequest(queryClient, firstView, campaignKeys.list(firstView.filters));
+    const adopted = adoptFirstViewRequest(queryClient, firstView.page, campaignKeys.list(firstView.filters));
+    if (firstView.detail) void adoptFirstViewRequest(queryClient, firstView.detail.campaign, campaignKeys.detail(firstView.detail.id));
     void Promise.race([adopted, firstViewPatience()]).then(render);
   },
   (error: unknown) => root.render(<StartupError error={error} />),

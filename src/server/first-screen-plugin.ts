@@ -34,7 +34,8 @@ export function firstScreenBuild(): Plugin {
           emptyOutDir: true,
           copyPublicDir: false,
           sourcemap: false,
-          minify: false,
+          // Minified like the browser's code: the page's inline script is this bundle's sendEarlyRequests, as text.
+          minify: true,
           rollupOptions: { output: { entryFileNames: FIRST_SCREEN_FILE } },
         },
       });

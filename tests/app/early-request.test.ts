@@ -1,16 +1,17 @@
 /*
- * The page's inline script (src/app/early-request-script.ts) sends the first view's request while the page is parsed,
- * and the boot script takes its answer. Run here from its source text, as the browser runs it: it must stand alone,
+ * The page's inline script (src/app/early-request-script.ts) sends the first view's requests while the page is
+ * parsed, and the boot script takes their answers. Run here from its source text, as the browser runs it: it must stand alone,
  * send a request only with a usable stored token, send it the way the app sends every API call, and never throw.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from '../../src/app/early-request-script';
-import { takeEarlyRequest, type EarlyRequestData } from '../../src/app/early-request';
+import { EARLY_REQUEST_GLOBAL, takeEarlyRequest, type EarlyRequestData } from '../../src/app/early-request';
 import { apiRequestInit } from '../../src/lib/http-client';
 
 const STORAGE_KEY = 'oidc.user:https://identity.example:campaigns-dashboard';
 const URL_FOR_VIEW = '/api/campaigns?page=1&per_page=50&order_by=created_at%3Adesc';
-const data: EarlyRequestData = { url: URL_FOR_VIEW, storageKey: STORAGE_KEY, init: apiRequestInit() };
+const URL_FOR_PANEL = '/api/campaigns/c-42?expand=dialing_mode_configuration%2Cdialing_strategy';
+const data: EarlyRequestData = { urls: [URL_FOR_VIEW], storageKey: STORAGE_KEY, init: apiRequestInit() };
 
 const fetchSpy = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(new Response('{}')));
 
@@ -28,7 +29,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchSpy);
 });
 afterEach(() => {
-  takeEarlyRequest(window, '');
+  delete (window as unknown as Record<string, unknown>)[EARLY_REQUEST_GLOBAL];
   sessionStorage.clear();
   document.head.innerHTML = '';
   fetchSpy.mockClear();
@@ -58,6 +59,21 @@ describe('the early request', () => {
     storeUser({ access_token: 'token-1', expires_at: inAnHour(), profile: { sub: 'u1' } });
     loadPage();
     expect(takeEarlyRequest(window, '/api/campaigns?page=2&per_page=50&order_by=created_at%3Adesc')).toBeNull();
+    expect(takeEarlyRequest(window, '/api/campaigns/c-42')).toBeNull();
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends a detail link's two requests, the list's and the panel's, each taken once for its own URL", () => {
+    storeUser({ access_token: 'token-1', expires_at: inAnHour(), profile: { sub: 'u1' } });
+    loadPage(earlyRequestBlock({ ...data, urls: [URL_FOR_VIEW, URL_FOR_PANEL] }));
+
+    expect(fetchSpy.mock.calls.map(([url]) => url)).toEqual([URL_FOR_VIEW, URL_FOR_PANEL]);
+    for (const [, init] of fetchSpy.mock.calls) {
+      expect(init).toEqual({ ...apiRequestInit(), headers: { ...apiRequestInit().headers, Authorization: 'Bearer token-1' } });
+    }
+    expect(takeEarlyRequest(window, URL_FOR_PANEL)?.response).toBe(fetchSpy.mock.results[1]!.value);
+    expect(takeEarlyRequest(window, URL_FOR_PANEL)).toBeNull();
+    expect(takeEarlyRequest(window, URL_FOR_VIEW)?.response).toBe(fetchSpy.mock.results[0]!.value);
     expect(takeEarlyRequest(window, URL_FOR_VIEW)).toBeNull();
   });
 
@@ -77,18 +93,25 @@ describe('the early request', () => {
   it.each([
     ['a damaged block', `<script type="application/json" id="first-view-early-request">{"url":</script>`],
     ['no block', ''],
-    ['another host', earlyRequestBlock({ ...data, url: '//elsewhere.example/api/campaigns' })],
-    ['an absolute URL', earlyRequestBlock({ ...data, url: 'https://elsewhere.example/api/campaigns' })],
+    ['another host', earlyRequestBlock({ ...data, urls: ['//elsewhere.example/api/campaigns'] })],
+    ['an absolute URL', earlyRequestBlock({ ...data, urls: ['https://elsewhere.example/api/campaigns'] })],
+    ['URLs that are not a list', `<script type="application/json" id="first-view-early-request">{"urls":"/api/campaigns","storageKey":"${STORAGE_KEY}","init":{"headers":{}}}</script>`],
   ])('is not sent for %s, and the page goes on', (_case, block) => {
     storeUser({ access_token: 'token-1', expires_at: inAnHour(), profile: { sub: 'u1' } });
     expect(() => loadPage(block)).not.toThrow();
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  it('sends the same-origin request of a block that also names another host, and only that one', () => {
+    storeUser({ access_token: 'token-1', expires_at: inAnHour(), profile: { sub: 'u1' } });
+    loadPage(earlyRequestBlock({ ...data, urls: ['https://elsewhere.example/api/campaigns/c-42', URL_FOR_VIEW] }));
+    expect(fetchSpy.mock.calls.map(([url]) => url)).toEqual([URL_FOR_VIEW]);
+  });
+
   it('cannot be closed early by a value in its block', () => {
-    const block = earlyRequestBlock({ ...data, url: '/api/campaigns?search=</script><script>alert(1)</script>' });
+    const block = earlyRequestBlock({ ...data, urls: ['/api/campaigns?search=</script><script>alert(1)</script>'] });
     expect(block.match(/<\/script>/g)).toHaveLength(1);
     document.head.innerHTML = block;
-    expect(JSON.parse(document.head.querySelector('script')!.textContent!)).toMatchObject({ url: '/api/campaigns?search=</script><script>alert(1)</script>' });
+    expect(JSON.parse(document.head.querySelector('script')!.textContent!)).toMatchObject({ urls: ['/api/campaigns?search=</script><script>alert(1)</script>'] });
   });
 });

@@ -141,17 +141,47 @@ describe('the first screen', () => {
     expect(errors.unexpected()).toEqual([]);
   });
 
+  it("sends a shared detail link's two requests, the list's and the panel's, before any script file has arrived", async () => {
+    const campaign = (await api.list({ status: 'paused' })).campaigns[0]!;
+    const scripts: Route[] = [];
+    const isScript = (url: URL) => url.origin === new URL(stack.appUrl).origin && url.pathname.endsWith('.js');
+    const hold = (route: Route) => void scripts.push(route);
+    await page.route(isScript, hold);
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/campaigns')) requests.push(new URL(request.url()).pathname);
+    });
+
+    await page.goto(`${stack.appUrl}/campaigns/${campaign.id}?status=paused`, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => [...requests].sort()).toEqual(['/api/campaigns', `/api/campaigns/${campaign.id}`]);
+    expect(scripts.length).toBeGreaterThan(0);
+
+    await page.unroute(isScript, hold);
+    await Promise.all(scripts.map((route) => route.continue()));
+    const dialog = page.getByRole('dialog', { name: campaign.name });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getAttribute('aria-busy')).toBe('false');
+    // The panel showed the early answer: the app asked for the campaign no second time.
+    expect(requests.filter((path) => path === `/api/campaigns/${campaign.id}`)).toHaveLength(1);
+    expect(errors.unexpected()).toEqual([]);
+  });
+
   it('draws the list behind a shared detail link before the app runs; the panel opens over it once the app is in', async () => {
     const answer: ApiPage = await api.list({ status: 'running' });
     const campaign = answer.campaigns[3]!;
     const release = await holdApp();
     const requests: string[] = [];
+    const panelRequests: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/campaigns') requests.push(request.url());
+      const { pathname } = new URL(request.url());
+      if (pathname === '/api/campaigns') requests.push(request.url());
+      if (pathname === `/api/campaigns/${campaign.id}`) panelRequests.push(request.url());
     });
 
     await page.goto(`${stack.appUrl}/campaigns/${campaign.id}?status=running`);
     await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    // The panel's campaign is on its way already, with the list: the app, which opens the panel, is still held back.
+    expect(panelRequests).toHaveLength(1);
     const before = await readScreen();
     expect(before.firstScreen).toBe(true);
     expect({ names: before.names, summary: before.summary }).toEqual(expectedSnapshot(answer));
@@ -172,8 +202,12 @@ describe('the first screen', () => {
     // The list under the panel is the one that was drawn, where it was drawn (the panel has a table of its own).
     expect(await tableNames(page)).toEqual(before.names);
     expect(after.tableTop).toBe(before.tableTop);
-    // One request for the list: the page's early one, which the boot script and then the app took over.
+    // One request for the list and one for the panel: the page's early ones, which the boot script and then the app
+    // took over. The panel shows that campaign.
     expect(requests.filter((url) => url === requests[0])).toHaveLength(1);
+    await expect.poll(() => dialog.getAttribute('aria-busy')).toBe('false');
+    await expect(dialog.getByText(campaign.name).count()).resolves.toBeGreaterThan(0);
+    expect(panelRequests).toHaveLength(1);
     expect(errors.unexpected()).toEqual([]);
   });
 

@@ -84,13 +84,19 @@ describe('npm run serve against the sandbox', () => {
     expect(hashes).toEqual(executable.map((source) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`));
 
     // A client route gets the app too (SPA fallback), with the same headers. A detail link gets the list behind its
-    // panel drawn by the server, and the early request for it: the page of the list at the same query. Other routes
-    // are drawn in the browser only, and no inline script runs there.
+    // panel drawn by the server, and the early requests for it and for the panel: the page of the list at the same
+    // query, with one more URL to send. Other routes are drawn in the browser only, and no inline script runs there.
     expect(html).toMatch(/<div id="root"><div data-first-screen="" inert="" hidden="">.+<\/div><\/div>\n/);
     const list = await fetch(`${stack.appUrl}/?status=running`, { headers: { accept: 'text/html' } });
-    const detail = await fetch(`${stack.appUrl}/campaigns/some-id?status=running`, { headers: { accept: 'text/html' } });
+    const detail = await fetch(`${stack.appUrl}/campaigns/some%20id?status=running`, { headers: { accept: 'text/html' } });
     expect(detail.status).toBe(200);
-    expect(await detail.text()).toBe(await list.text());
+    const earlyBlock = /<script type="application\/json" id="first-view-early-request">([^<]*)<\/script>/;
+    const [listHtml, detailHtml] = [await list.text(), await detail.text()];
+    const listUrls = (JSON.parse(earlyBlock.exec(listHtml)![1]!) as { urls: string[] }).urls;
+    const detailUrls = (JSON.parse(earlyBlock.exec(detailHtml)![1]!) as { urls: string[] }).urls;
+    expect(listUrls).toEqual([expect.stringMatching(/^\/api\/campaigns\?.*status=running/)]);
+    expect(detailUrls).toEqual([...listUrls, '/api/campaigns/some%20id?expand=dialing_mode_configuration%2Cdialing_strategy']);
+    expect(detailHtml.replace(earlyBlock, '')).toBe(listHtml.replace(earlyBlock, ''));
     expect(detail.headers.get('content-security-policy')).toBe(list.headers.get('content-security-policy'));
     const route = await fetch(`${stack.appUrl}/no-such-page`, { headers: { accept: 'text/html' } });
     expect(route.status).toBe(200);

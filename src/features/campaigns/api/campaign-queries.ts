@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { HttpClient } from '../../../lib/http-client';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../campaign-filters';
-import { campaignDetailSchema, campaignPageSchema, type CampaignDetail } from './campaign-schemas';
-import { fetchCampaignPage, parseOrThrow } from './fetch-campaigns';
-import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
+import { campaignPageSchema } from './campaign-schemas';
+import { fetchCampaignDetail, fetchCampaignPage, parseOrThrow } from './fetch-campaigns';
+import { TALKDESK_LIST_PARAMS } from './talkdesk-params';
 import { toApiQuery } from './to-api-query';
 
 /** Query keys: every view's key holds its complete filter state, so two URLs with one state share a cache entry. */
@@ -47,10 +47,6 @@ export function needActionCountOptions(client: HttpClient, filters: CampaignFilt
 export function campaignDetailOptions(client: HttpClient, id: string) {
   return queryOptions({
     queryKey: campaignKeys.detail(id),
-    queryFn: async ({ signal }): Promise<CampaignDetail> => {
-      const query = new URLSearchParams({ [TALKDESK_LIST_PARAMS.expand.name]: DETAIL_EXPAND.join(EXPAND_SEPARATOR) });
-      const body = await client.getJson(`/campaigns/${encodeURIComponent(id)}`, { query, signal });
-      return parseOrThrow(campaignDetailSchema, body);
-    },
+    queryFn: ({ signal }) => fetchCampaignDetail(client, id, signal),
   });
 }

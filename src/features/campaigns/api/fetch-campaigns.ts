@@ -1,11 +1,12 @@
 /*
- * The campaigns list request and the check of its answer, with nothing that imports React: the first view's
- * request (src/app/first-view-request.ts) uses it before React has been evaluated.
+ * The campaigns list and detail requests and the checks of their answers, with nothing that imports React: the first
+ * view's requests (src/app/first-view-request.ts) use them before React has been evaluated.
  */
 import { ApiError } from '../../../lib/api-error';
 import { apiUrl, type HttpClient } from '../../../lib/http-client';
 import type { CampaignFilters } from '../campaign-filters';
-import { campaignPageSchema, type CampaignPage } from './campaign-schemas';
+import { campaignDetailSchema, campaignPageSchema, type CampaignDetail, type CampaignPage } from './campaign-schemas';
+import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
 import { toApiQuery } from './to-api-query';
 
 export function parseOrThrow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
@@ -26,4 +27,17 @@ export async function fetchCampaignPage(client: HttpClient, filters: CampaignFil
 /** The URL fetchCampaignPage requests for `filters`, through a client on `basePath`. */
 export function campaignPageUrl(basePath: string, filters: CampaignFilters): string {
   return apiUrl(basePath, CAMPAIGNS_PATH, toApiQuery(filters));
+}
+
+const detailPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURIComponent(id)}`;
+const detailQuery = () => new URLSearchParams({ [TALKDESK_LIST_PARAMS.expand.name]: DETAIL_EXPAND.join(EXPAND_SEPARATOR) });
+
+export async function fetchCampaignDetail(client: HttpClient, id: string, signal?: AbortSignal): Promise<CampaignDetail> {
+  const body = await client.getJson(detailPath(id), { query: detailQuery(), signal });
+  return parseOrThrow(campaignDetailSchema, body);
+}
+
+/** The URL fetchCampaignDetail requests for campaign `id`, through a client on `basePath`. */
+export function campaignDetailUrl(basePath: string, id: string): string {
+  return apiUrl(basePath, detailPath(id), detailQuery());
 }
