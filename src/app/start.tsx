@@ -10,6 +10,7 @@ import { App } from './app';
 import { StartupError } from './startup-error';
 import { adoptFirstViewRequest, firstViewPatience, startFirstViewRequest } from './first-view-request';
 import { campaignKeys } from '../features/campaigns/api/campaign-queries';
+import { loadDetailPanel } from '../features/campaigns/campaign-detail-route';
 import { ApiError } from '../lib/api-error';
 import { createQueryClient } from '../lib/query-client';
 
@@ -25,16 +26,20 @@ loadRuntimeConfig().then(
   (config) => {
     const queryClient = createQueryClient();
     const firstView = bootFirstViewRequest ?? startFirstViewRequest(config, window.location, window.sessionStorage);
-    const render = () =>
+    const render = () => {
       root.render(
         <StrictMode>
           <App config={config} queryClient={queryClient} />
         </StrictMode>,
       );
+      // Then the detail panel's code, while nothing else is going on: the first campaign opened opens at once.
+      (window.requestIdleCallback ?? setTimeout)(() => void loadDetailPanel());
+    };
     if (!firstView) return render();
     const adopted = adoptFirstViewRequest(queryClient, firstView.page, campaignKeys.list(firstView.filters));
-    if (firstView.detail) void adoptFirstViewRequest(queryClient, firstView.detail.campaign, campaignKeys.detail(firstView.detail.id));
-    void Promise.race([adopted, firstViewPatience()]).then(render);
+    // On a detail link the first render has the panel too, with its code and, when it comes in time, its campaign.
+    const detail = firstView.detail && [adoptFirstViewRequest(queryClient, firstView.detail.campaign, campaignKeys.detail(firstView.detail.id)), loadDetailPanel()];
+    void Promise.race([Promise.all([adopted, ...(detail || [])]), firstViewPatience()]).then(render);
   },
   (error: unknown) => root.render(<StartupError error={error} />),
 );

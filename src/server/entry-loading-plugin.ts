@@ -3,6 +3,7 @@
  * paints its rows into the server's first screen, then imports the app (src/app/start.tsx: React and the rest).
  * - The entry's script is async, so it runs as soon as it arrives rather than after the page has been parsed, and it
  *   is fetched at high priority.
+ * - The entry's own chunks are preloaded by the page (Vite's preloading is off, see vite.config.ts).
  * - The app's chunks are listed in a JSON data block for the boot script, which preloads them once the first
  *   request has left (src/app/preload-app.ts); main.tsx imports them after the first rows are painted.
  * Under `vite dev` nothing changes but the timing.
@@ -57,7 +58,6 @@ export function entryLoading(): Plugin {
 
         const entryTag = `<script type="module" crossorigin src="/${entry.fileName}"></script>`;
         if (!html.includes(entryTag)) throw new Error(`index.html has no ${entryTag}`);
-        const page = html.replace(entryTag, `<script type="module" async crossorigin fetchpriority="high" src="/${entry.fileName}"></script>`);
 
         // The app's chunks, less what the entry loads already.
         const importsOf = (fileName: string) => (bundle[fileName] as { imports?: string[] } | undefined)?.imports ?? [];
@@ -71,7 +71,16 @@ export function entryLoading(): Plugin {
           walk(from);
           return files;
         };
-        const preload = closure(start.fileName, closure(entry.fileName));
+        const entryFiles = closure(entry.fileName);
+        const preload = closure(start.fileName, entryFiles);
+        // What the entry imports, fetched alongside it rather than once it has arrived.
+        const entryImports = [...entryFiles].filter((fileName) => fileName !== entry.fileName);
+        const page = html.replace(
+          entryTag,
+          () =>
+            `<script type="module" async crossorigin fetchpriority="high" src="/${entry.fileName}"></script>` +
+            entryImports.map((fileName) => `\n    <link rel="modulepreload" crossorigin href="/${fileName}">`).join(''),
+        );
         return {
           html: page,
           tags: [

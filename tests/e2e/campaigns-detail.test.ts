@@ -66,6 +66,9 @@ describe('campaign detail panel', () => {
   it('opens over the list with its own URL and shows the campaign as GET /campaigns/{id}?expand=… has it', async () => {
     const answer = await openList();
     const campaign = answer.campaigns[2]!;
+    // The panel's code loads while the app is idle, before any campaign is opened: opening one does not wait for it
+    // (React holds the first reveal of code loaded on demand back by up to 300 ms).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/assets/campaign-detail-panel-')));
     // By position: campaign names are not unique.
     await campaignRows(page).nth(2).getByRole('link').click();
 

@@ -192,9 +192,19 @@ describe('the first screen', () => {
     if (!row) throw new Error('no ninth row on the first screen');
     await page.mouse.click(row.x + 40, row.y + row.height / 2);
 
+    // The app's first render has the panel in it: no frame shows the app's list without it.
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-first-screen]')) return;
+        observer.disconnect();
+        (window as unknown as { panelAtTakeover: boolean }).panelAtTakeover = document.querySelector('[role="dialog"]') !== null;
+      });
+      observer.observe(document.getElementById('root')!, { childList: true });
+    });
     await release();
     const dialog = page.getByRole('dialog', { name: campaign.name });
     await dialog.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { panelAtTakeover?: boolean }).panelAtTakeover)).toBe(true);
     await screenshot(page, 'first-screen-detail-link');
     expect(new URL(page.url()).pathname).toBe(`/campaigns/${campaign.id}`);
     const after = await readScreen();

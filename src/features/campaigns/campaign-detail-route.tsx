@@ -1,14 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 
-// The detail panel is not on the first screen: its code loads when a campaign is opened.
-const CampaignDetailPanel = lazy(() => import('./components/campaign-detail-panel'));
+// The detail panel is not on the first screen: its code loads once the app is idle (see start.tsx), or when a
+// campaign is opened first.
+let panel: typeof import('./components/campaign-detail-panel') | undefined;
+export const loadDetailPanel = () => import('./components/campaign-detail-panel').then((module) => (panel = module));
+const LazyPanel = lazy(loadDetailPanel);
 
 export function CampaignDetailRoute() {
   const { campaignId = '' } = useParams();
+  // Loaded already, the panel renders at once: React holds the first reveal of a lazy component back by up to 300 ms.
+  const Panel = panel?.default ?? LazyPanel;
   return (
     <Suspense fallback={null}>
-      <CampaignDetailPanel campaignId={campaignId} />
+      <Panel campaignId={campaignId} />
     </Suspense>
   );
 }
