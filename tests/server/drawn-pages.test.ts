@@ -3,7 +3,7 @@
  * compressed in the encoding the browser asks for.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstScreen } from '../../src/server/first-screen.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { createStaticSite, PAGE_CACHE_SIZE } from '../../src/server/static.ts';
+import { rawRequest, type Reply } from './raw-request.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><meta charset="UTF-8" /><title>Campaigns</title></head><body><div id="root"></div></body></html>';
 
@@ -29,24 +30,7 @@ function drawScreen(url: string): FirstScreen | null {
   return { head: '', root: `<main data-url="${url}"><table>${rows}</table></main>`, scriptSources: [] };
 }
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, headers: { Accept: 'text/html', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => rawRequest(base, path, { Accept: 'text/html', ...headers });
 
 const drawnUrl = (reply: Reply) => /<main data-url="([^"]*)">/.exec(reply.body.toString())?.[1] ?? null;
 
