@@ -237,4 +237,23 @@ describe('the first screen', () => {
     await expectTableToShow(page, await api.list({ order_by: 'name:asc' }));
     expect(errors.unexpected()).toEqual([]);
   });
+
+  // Last: the browser's own console errors for the 404s stay in this page's log.
+  it('opens a shared link to a campaign that does not exist with the panel saying so, over its list', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/campaigns/no-such-campaign') requests.push(request.url());
+    });
+    await page.goto(`${stack.appUrl}/campaigns/no-such-campaign?status=running`);
+    const dialog = page.getByRole('dialog', { name: 'Campaign unavailable' });
+    await dialog.waitFor();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toMatch(/not found|no longer exists|does not exist/i);
+    await expectTableToShow(page, await api.list({ status: 'running' }));
+    await screenshot(page, 'first-screen-detail-link-missing');
+    // The early request's 404 is not taken as the answer for good: the panel asks once more itself (it could have
+    // been an expired token), and that is all.
+    expect(requests).toHaveLength(2);
+    // The browser logs each 404 itself; nothing else went wrong.
+    expect(errors.unexpected([/status of 404 \(Not Found\) \(http:\/\/[^)]+\/api\/campaigns\/no-such-campaign\?/])).toEqual([]);
+  });
 });
