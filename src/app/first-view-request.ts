@@ -62,9 +62,9 @@ export function startFirstViewRequest(
   const listUrl = campaignPageUrl(config.apiBasePath, filters);
   const campaignId = campaignIdOfPath(location.pathname);
   const early = new Map<string, SentRequest>();
-  for (const url of [listUrl, campaignId === null ? null : campaignDetailUrl(config.apiBasePath, campaignId)]) {
-    const sent = url === null ? null : takeEarlyRequest(url);
-    if (url !== null && sent) early.set(url, sent);
+  for (const url of campaignId === null ? [listUrl] : [listUrl, campaignDetailUrl(config.apiBasePath, campaignId)]) {
+    const sent = takeEarlyRequest(url);
+    if (sent) early.set(url, sent);
   }
   const client = createHttpClient({
     basePath: config.apiBasePath,

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 
 // The detail panel is not on the first screen: its code loads once the app is idle (see start.tsx), or when a
@@ -10,7 +10,8 @@ const LazyPanel = lazy(loadDetailPanel);
 export function CampaignDetailRoute() {
   const { campaignId = '' } = useParams();
   // Loaded already, the panel renders at once: React holds the first reveal of a lazy component back by up to 300 ms.
-  const Panel = panel?.default ?? LazyPanel;
+  // Chosen once per opening: switching components later would mount the open panel again.
+  const [Panel] = useState(() => panel?.default ?? LazyPanel);
   return (
     <Suspense fallback={null}>
       <Panel campaignId={campaignId} />
