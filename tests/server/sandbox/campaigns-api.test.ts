@@ -235,20 +235,25 @@ describe('authorization', () => {
   });
 
   it('answers 401 to an expired token', async () => {
-    const shortLived = await startTestSandbox({ campaignCount: 10, accessTokenTtlSeconds: 1 });
+    // Long enough for the first request to land inside it even while other test files load the machine (a 1 s
+    // lifetime once ran out before it did).
+    const ttlSeconds = 4;
+    const shortLived = await startTestSandbox({ campaignCount: 10, accessTokenTtlSeconds: ttlSeconds });
     try {
       const expiring = (await signIn(shortLived.client, 'supervisor')).tokens;
-      expect(expiring.expires_in).toBe(1);
+      const issuedBy = Date.now();
+      expect(expiring.expires_in).toBe(ttlSeconds);
       const fresh = await fetch(`${shortLived.sandbox.url}/campaigns`, { headers: { authorization: `Bearer ${expiring.access_token}` } });
       expect(fresh.status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 2100));
+      // Past its expiry: it was issued before signing in returned, and expires at most its lifetime later.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, issuedBy + ttlSeconds * 1000 + 1100 - Date.now())));
       const stale = await fetch(`${shortLived.sandbox.url}/campaigns`, { headers: { authorization: `Bearer ${expiring.access_token}` } });
       expect(stale.status).toBe(401);
       expect(stale.headers.get('www-authenticate')).toContain('invalid_token');
     } finally {
       await shortLived.sandbox.close();
     }
-  });
+  }, 20_000);
 
   it('answers 403 to a valid token without campaigns:read', async () => {
     const response = await get('/campaigns', agentToken);
