@@ -35,7 +35,8 @@ export default defineConfig({
     cssCodeSplit: false,
     // The page preloads the entry's own chunks (src/server/entry-loading-plugin.ts) and the boot script the app's.
     // Vite's preloading would also fetch what an on-demand chunk imports alongside it, but its helper costs 300 bytes
-    // of first-screen JS; without it, signing in, renewing and signing out load oidc-client-ts one round trip later.
+    // of first-screen JS. So each on-demand chunk imports only what the first screen has loaded already (everything
+    // that needs oidc-client-ts is one chunk with it: src/features/auth/oidc-client.ts).
     modulePreload: false,
   },
   test: {

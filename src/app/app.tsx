@@ -15,9 +15,7 @@ import { AppLayout } from './app-layout';
 import { ForbiddenBoundary } from './forbidden-boundary';
 
 // The callback needs oidc-client-ts, which a returning supervisor's first screen does without.
-const SignInCallbackRoute = lazy(() =>
-  import('../features/auth/sign-in-callback-route').then((module) => ({ default: module.SignInCallbackRoute })),
-);
+const SignInCallbackRoute = lazy(() => import('../features/auth/oidc-client').then((module) => ({ default: module.SignInCallbackRoute })));
 
 export function App(props: { config: RuntimeConfig; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());

@@ -59,7 +59,7 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
   }, []);
 
   const getUserManager = useCallback(() => {
-    managerRef.current ??= import('./user-manager').then(({ createUserManager }) => {
+    managerRef.current ??= import('./oidc-client').then(({ createUserManager }) => {
       const manager = createUserManager(config);
       manager.events.addUserLoaded((user) => {
         window.sessionStorage.removeItem(SIGNED_OUT_KEY);
