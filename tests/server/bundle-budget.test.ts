@@ -54,7 +54,8 @@ beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'bundle-budget-'));
   const build = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--manifest', '--outDir', outDir, '--emptyOutDir', '--sourcemap', 'false', '--logLevel', 'warn'],
+    // Built as `npm start` builds: the files keep the source map comment they are served with.
+    ['build', '--manifest', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
