@@ -124,7 +124,8 @@ describe('the first screen', () => {
     await page.goto(`${stack.appUrl}/?dialing_mode=preview`, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => requests.length).toBe(1);
     expect(new URL(requests[0]!.url).searchParams.get('dialing_mode')).toBe('PREVIEW');
-    expect(scripts.length).toBeGreaterThan(0);
+    // Held, not merely late: the browser asked for them (the route sees that a moment after the page does).
+    await expect.poll(() => scripts.length).toBeGreaterThan(0);
 
     await page.unroute(isScript, hold);
     await Promise.all(scripts.map((route) => route.continue()));
@@ -154,7 +155,8 @@ describe('the first screen', () => {
 
     await page.goto(`${stack.appUrl}/campaigns/${campaign.id}?status=paused`, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => [...requests].sort()).toEqual(['/api/campaigns', `/api/campaigns/${campaign.id}`]);
-    expect(scripts.length).toBeGreaterThan(0);
+    // Held, not merely late: the browser asked for them (the route sees that a moment after the page does).
+    await expect.poll(() => scripts.length).toBeGreaterThan(0);
 
     await page.unroute(isScript, hold);
     await Promise.all(scripts.map((route) => route.continue()));
