@@ -96,22 +96,22 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
   }
   const pages = new Map<string, Promise<StaticFile>>();
   const pageFor = (url: string): Promise<StaticFile> => {
-    const kept = pages.get(url);
-    // Most recently used last: the first key is the one to let go.
-    if (kept) pages.delete(url);
-    const page = kept ?? withFirstScreen(indexHtml, options, url);
-    if (!kept) {
+    let page = pages.get(url);
+    if (page) {
+      // Most recently used last: the first key is the one to let go.
+      pages.delete(url);
+    } else {
+      const drawn = withFirstScreen(indexHtml, options, url);
       // Only drawn pages are kept: the plain page needs no drawing, and a drawing that failed is tried again.
       const forget = () => {
-        if (pages.get(url) === page) pages.delete(url);
+        if (pages.get(url) === drawn) pages.delete(url);
       };
-      page.then((sent) => sent === indexHtml && forget(), forget);
+      drawn.then((sent) => sent === indexHtml && forget(), forget);
+      page = drawn;
     }
     pages.set(url, page);
-    for (const oldest of pages.keys()) {
-      if (pages.size <= PAGE_CACHE_SIZE) break;
-      pages.delete(oldest);
-    }
+    const [oldest] = pages.keys();
+    if (pages.size > PAGE_CACHE_SIZE && oldest !== undefined) pages.delete(oldest);
     return page;
   };
 
