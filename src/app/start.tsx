@@ -36,10 +36,15 @@ loadRuntimeConfig().then(
       (window.requestIdleCallback ?? setTimeout)(() => void loadDetailPanel());
     };
     if (!firstView) return render();
-    const adopted = adoptFirstViewRequest(queryClient, firstView.page, campaignKeys.list(firstView.filters));
-    // On a detail link the first render has the panel too, with its code and, when it comes in time, its campaign.
-    const detail = firstView.detail && [adoptFirstViewRequest(queryClient, firstView.detail.campaign, campaignKeys.detail(firstView.detail.id)), loadDetailPanel()];
-    void Promise.race([Promise.all([adopted, ...(detail || [])]), firstViewPatience()]).then(render);
+    const { detail } = firstView;
+    const answers = [adoptFirstViewRequest(queryClient, firstView.page, campaignKeys.list(firstView.filters))];
+    if (detail) answers.push(adoptFirstViewRequest(queryClient, detail.campaign, campaignKeys.detail(detail.id)));
+    // On a detail link the first render has the panel: it waits for the panel's code (a failed load leaves the panel
+    // to load it itself), and for the answers within the first view's patience.
+    const panelCode = detail && loadDetailPanel().catch(() => undefined);
+    void Promise.race([Promise.all(answers), firstViewPatience()])
+      .then(() => panelCode)
+      .then(render);
   },
   (error: unknown) => root.render(<StartupError error={error} />),
 );
