@@ -6,6 +6,7 @@
  */
 import { bootFirstPaint } from './app/boot';
 import { firstViewPatience } from './app/first-view-request';
+import { afterNextPaint } from './lib/after-next-paint';
 // All of the app's CSS is one stylesheet linked from the page (build.cssCodeSplit: false): the server's first screen
 // is styled before any script runs.
 import './app/global.css';
@@ -13,12 +14,3 @@ import './app/global.css';
 const painted = await Promise.race([bootFirstPaint, firstViewPatience().then(() => false)]);
 if (painted) await afterNextPaint();
 await import('./app/start');
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** After the next frame is painted (or a moment, in a background tab, where frames wait until it is shown). */
-function afterNextPaint(): Promise<void> {
-  return Promise.race([new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))), delay(100)]);
-}

@@ -7,10 +7,11 @@
  */
 // First: the request leaves before the modules below are evaluated.
 import { bootFirstViewRequest } from './boot-request';
-import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen } from './first-paint';
+import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsThatFit } from './first-paint';
 import type { FirstViewRequest } from './first-view-request';
 import { preloadApp } from './preload-app';
 import { prepareFormatters } from '../features/campaigns/format';
+import { afterNextPaint } from '../lib/after-next-paint';
 
 export { bootFirstViewRequest };
 
@@ -41,7 +42,10 @@ async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   let painted = false;
   try {
     // React may have taken over already (the answer was slow): then the screen is gone and painting it is harmless.
-    painted = page !== null && screen.isConnected && paintFirstView(screen, request.filters, page, request.session);
+    const paintRest = page !== null && screen.isConnected ? paintFirstView(screen, request.filters, page, request.session, rowsThatFit(window)) : null;
+    // The rows below the fold follow the first frame, before the app is evaluated (main.tsx waits for that frame too).
+    if (paintRest) void afterNextPaint().then(() => screen.isConnected && paintRest());
+    painted = paintRest !== null;
   } catch (error) {
     // The skeleton stays for React to replace.
     console.error(error);

@@ -75,13 +75,36 @@ describe('the rows painted before the app runs', () => {
         const page: CampaignPage = { campaigns, total: campaigns.length + 40, page: listFilters.page, perPage: 50, totalPages: 9 };
         const screen = firstScreen();
         try {
-          expect(paintFirstView(screen, listFilters, page, session)).toBe(true);
+          expect(paintFirstView(screen, listFilters, page, session)).not.toBeNull();
           expect(screen.querySelector('tbody')!.innerHTML).toBe(reactRows(campaigns, listFilters));
         } finally {
           screen.remove();
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('can be painted in two steps, the rows that fit the window first, ending with the same rows', () => {
+    fc.assert(
+      fc.property(fc.array(campaign, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 14 }), (campaigns, rowsNow) => {
+        const page: CampaignPage = { campaigns, total: campaigns.length, page: 1, perPage: 50, totalPages: 1 };
+        const screen = firstScreen();
+        try {
+          const paintRest = paintFirstView(screen, DEFAULT_FILTERS, page, session, rowsNow);
+          const body = screen.querySelector('tbody')!;
+          const first = Math.min(rowsNow, campaigns.length);
+          expect(body.innerHTML).toBe(reactRows(campaigns.slice(0, first), DEFAULT_FILTERS));
+          paintRest!();
+          expect(body.innerHTML).toBe(reactRows(campaigns, DEFAULT_FILTERS));
+          // Once is all: painting the rest again adds nothing.
+          paintRest!();
+          expect(body.rows).toHaveLength(campaigns.length);
+        } finally {
+          screen.remove();
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
@@ -98,7 +121,7 @@ describe('the rows painted before the app runs', () => {
 
   it('leave an empty answer to the app (its empty state has a message and actions)', () => {
     const screen = firstScreen();
-    expect(paintFirstView(screen, DEFAULT_FILTERS, { campaigns: [], total: 0, page: 1, perPage: 50, totalPages: 0 }, session)).toBe(false);
+    expect(paintFirstView(screen, DEFAULT_FILTERS, { campaigns: [], total: 0, page: 1, perPage: 50, totalPages: 0 }, session)).toBeNull();
     expect(screen.querySelector('tbody tr')!.getAttribute('aria-hidden')).toBe('true');
     screen.remove();
   });

@@ -73,7 +73,7 @@ describe('the first screen', () => {
     });
 
     await page.goto(`${stack.appUrl}/?status=running&order_by=priority:asc`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length === count, answer.campaigns.length);
     const before = await readScreen();
     await screenshot(page, 'first-screen-before-app');
 
@@ -107,6 +107,39 @@ describe('the first screen', () => {
     // And it is the working app now: the controls respond.
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => page.url()).toContain('page=2');
+    expect(errors.unexpected()).toEqual([]);
+  });
+
+  it('paints the rows that fit the window first, and the rest of the page right after, before the app runs', async () => {
+    const answer: ApiPage = await api.list({});
+    expect(answer.campaigns.length).toBeGreaterThan(30);
+    const release = await holdApp();
+    // What the first frame with rows would show: how many there are, and whether they reach the window's bottom edge.
+    const watching = await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        const rows = document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])');
+        if (rows.length === 0) return;
+        watch.disconnect();
+        const lastBottom = rows[rows.length - 1]!.getBoundingClientRect().bottom;
+        Object.assign(window, { firstRows: { count: rows.length, reachBottom: lastBottom >= window.innerHeight } });
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+
+    await page.goto(`${stack.appUrl}/`);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length === count, answer.campaigns.length);
+    await watching.dispose();
+    const first = (await page.evaluate('window.firstRows')) as { count: number; reachBottom: boolean };
+    expect(first.count).toBeLessThan(answer.campaigns.length);
+    expect(first.reachBottom).toBe(true);
+    // All of them, in order, before the app has run.
+    const before = await readScreen();
+    expect(before.firstScreen).toBe(true);
+    expect(before.names).toEqual(expectedSnapshot(answer).names);
+    await release();
+    await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+    // The app's own requests (the next page, the count of those needing action) are done before the next test counts.
+    await page.waitForLoadState('networkidle');
     expect(errors.unexpected()).toEqual([]);
   });
 

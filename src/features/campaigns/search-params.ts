@@ -122,7 +122,7 @@ export function parseCampaignSearch(search: string | URLSearchParams): ParsedSea
       ignored.push(`Ignored ${key}=“${shorten(raw)}”: ${reason}.`);
       continue;
     }
-    assign(filters, name, result.data);
+    (filters as unknown as Record<string, unknown>)[FILTER_OF_PARAM[name]] = result.data;
   }
 
   if (filters.createdFrom && filters.createdTo && filters.createdFrom > filters.createdTo) {
@@ -133,24 +133,23 @@ export function parseCampaignSearch(search: string | URLSearchParams): ParsedSea
   return { filters, ignored };
 }
 
-function assign(filters: CampaignFilters, name: ParamName, value: unknown): void {
-  switch (name) {
-    case 'status': filters.status = value as CampaignFilters['status']; break;
-    case 'dialing_mode': filters.dialingMode = value as CampaignFilters['dialingMode']; break;
-    case 'priority': filters.priority = value as number; break;
-    case 'action_required': filters.actionRequired = value as boolean; break;
-    case 'search': filters.search = value as string; break;
-    case 'name': filters.name = value as string; break;
-    case 'user_id': filters.userId = value as string; break;
-    case 'record_list_id': filters.recordListId = value as string; break;
-    case 'do_not_call_list_id': filters.doNotCallListId = value as string; break;
-    case 'created_from': filters.createdFrom = value as string; break;
-    case 'created_to': filters.createdTo = value as string; break;
-    case 'order_by': filters.sort = value as CampaignSort; break;
-    case 'page': filters.page = value as number; break;
-    case 'per_page': filters.perPage = value as PageSize; break;
-  }
-}
+/** The part of the state each parameter sets (its schema gives that part's type). */
+const FILTER_OF_PARAM: { [name in ParamName]: keyof CampaignFilters } = {
+  status: 'status',
+  dialing_mode: 'dialingMode',
+  priority: 'priority',
+  action_required: 'actionRequired',
+  search: 'search',
+  name: 'name',
+  user_id: 'userId',
+  record_list_id: 'recordListId',
+  do_not_call_list_id: 'doNotCallListId',
+  created_from: 'createdFrom',
+  created_to: 'createdTo',
+  order_by: 'sort',
+  page: 'page',
+  per_page: 'perPage',
+};
 
 /** The shortest query string (without `?`) for a state; parameters in a stable order. */
 export function toSearchString(filters: CampaignFilters): string {
