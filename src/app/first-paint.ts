@@ -66,7 +66,7 @@ export function paintFirstView(screen: Element, filters: CampaignFilters, page: 
     return row;
   };
   const now = page.campaigns.slice(0, Math.max(1, rowsNow));
-  const later = page.campaigns.slice(now.length);
+  let rest = page.campaigns.slice(now.length);
   body.replaceChildren(...now.map(rowOf));
   // The server drew the table as loading (dimmed rows); these are the answer.
   body.closest('table')?.setAttribute('aria-busy', 'false');
@@ -79,7 +79,6 @@ export function paintFirstView(screen: Element, filters: CampaignFilters, page: 
     user.setAttribute('title', who);
     user.append(who);
   }
-  let rest = later;
   return () => {
     body.append(...rest.map(rowOf));
     rest = [];
