@@ -5,7 +5,8 @@
  * longest tasks: done first, they would hold the rows back.
  */
 import { bootFirstPaint } from './app/boot';
-import { firstViewPatience } from './app/first-view-request';
+import { preloadApp } from './app/preload-app';
+import { firstViewPatience } from './app/first-view-patience';
 import { afterNextPaint } from './lib/after-next-paint';
 // All of the app's CSS is one stylesheet linked from the page (build.cssCodeSplit: false): the server's first screen
 // is styled before any script runs.
@@ -13,4 +14,6 @@ import './app/global.css';
 
 const painted = await Promise.race([bootFirstPaint, firstViewPatience().then(() => false)]);
 if (painted) await afterNextPaint();
+// The app's other chunks download with start.tsx, not after it (unless the boot script has asked for them already).
+preloadApp(document);
 await import('./app/start');

@@ -15,10 +15,16 @@ import { afterNextPaint } from '../lib/after-next-paint';
 
 export { bootFirstViewRequest };
 
-// With the request on its way, the app may download, and the main thread is free: building the date formatters
-// takes about as long as a fast answer does, and formatting the rows needs them the moment it arrives.
-preloadApp(document);
-if (bootFirstViewRequest) prepareFormatters();
+const request = bootFirstViewRequest;
+if (request) {
+  // While the answer is awaited, the app's chunks download. An answer that came in while this script was loading
+  // (a fast network) has been delivered a task later: then main.tsx asks for them once its rows are painted, since
+  // downloading and compiling them meanwhile would hold the answer and its rows back.
+  setTimeout(() => request.answered() || preloadApp(document));
+  // Meanwhile the main thread is free: building the date formatters takes about as long as a fast answer does, and
+  // formatting the rows needs them the moment it arrives.
+  prepareFormatters();
+}
 
 /** True once the first view's rows are painted into the server's first screen; false if they were not. */
 export const bootFirstPaint: Promise<boolean> = bootFirstViewRequest ? paintOnArrival(bootFirstViewRequest) : Promise.resolve(false);

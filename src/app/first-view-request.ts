@@ -17,23 +17,14 @@ import { campaignIdOfPath, isDetailPath } from '../features/campaigns/detail-pat
 import { parseCampaignSearch } from '../features/campaigns/search-params';
 import { createHttpClient } from '../lib/http-client';
 
-/**
- * How long after the page started loading the first view may wait for its rows: until then the app holds its first
- * render (one complete paint rather than a skeleton flashing for a fraction of a second); after it, a slow answer
- * gets the skeleton. Counted from the page's start, so the entry's wait and the app's do not add up.
- */
-export const FIRST_VIEW_PATIENCE_MS = 300;
-
-export function firstViewPatience(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, FIRST_VIEW_PATIENCE_MS - performance.now())));
-}
-
 export interface FirstViewRequest {
   session: Session;
   filters: CampaignFilters;
   page: Promise<CampaignPage>;
   /** When the list's request left (performance.now()). */
   sentAt: number;
+  /** Whether the list's answer has started to come in (for a request the page sent early, it may have already). */
+  answered: () => boolean;
   /** On a detail link, the panel's campaign: its request leaves with the list's. */
   detail: { id: string; campaign: Promise<CampaignDetail> } | null;
 }
@@ -78,12 +69,14 @@ export function startFirstViewRequest(
     },
   });
   const sentAt = early.get(listUrl)?.sentAt ?? performance.now();
+  let answered = false;
+  void early.get(listUrl)?.response.finally(() => (answered = true)).catch(() => undefined);
   const page = fetchCampaignPage(client, filters);
   const detail = campaignId === null ? null : { id: campaignId, campaign: fetchCampaignDetail(client, campaignId) };
   // Whoever adopts them handles a failure; until then it must not count as unhandled.
   page.catch(() => undefined);
   detail?.campaign.catch(() => undefined);
-  return { session, filters, page, sentAt, detail };
+  return { session, filters, page, sentAt, answered: () => answered, detail };
 }
 
 /**

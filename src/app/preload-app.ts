@@ -1,14 +1,16 @@
 /*
  * The app's chunks (start.tsx and what it imports) start downloading once the first view's request has left: sooner,
- * they would compete with the boot script's own chunk and hold that request back. The build lists them in a JSON
- * data block (src/server/entry-loading-plugin.ts); modulepreload fetches and compiles them without running them,
- * which main.tsx does after the first rows are painted. Without the block (Vite's dev server) nothing happens here.
+ * they would compete with the boot script's own chunk and hold that request back. The boot script asks for them
+ * while it waits for the answer, and main.tsx at the latest when it imports the app. The build lists them in a JSON
+ * data block (src/server/entry-loading-plugin.ts), which the first call takes out of the page; modulepreload fetches
+ * and compiles them without running them. Without the block (Vite's dev server) nothing happens here.
  */
 import { APP_CHUNKS_ELEMENT_ID } from './app-chunks-element';
 
 export function preloadApp(doc: Document): void {
   const block = doc.getElementById(APP_CHUNKS_ELEMENT_ID);
   if (!block?.textContent) return;
+  block.remove();
   let files: unknown;
   try {
     files = JSON.parse(block.textContent);

@@ -7,6 +7,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.ts';
+import { FIRST_VIEW_PATIENCE_MS } from '../../src/app/first-view-patience.ts';
 import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, signedInCampaignsFile, tableNames, type ApiPage } from './campaigns-helpers.ts';
 
 let stack: Stack;
@@ -139,6 +140,63 @@ describe('the first screen', () => {
     await release();
     await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
     // The app's own requests (the next page, the count of those needing action) are done before the next test counts.
+    await page.waitForLoadState('networkidle');
+    expect(errors.unexpected()).toEqual([]);
+  });
+
+  it("downloads the app while a slow answer is awaited, and only after the rows when the answer is in already", async () => {
+    const chunks = await appChunks();
+    // When the first rows entered the page, and when each of the app's chunks was asked for (performance.now()).
+    const timeline = () =>
+      page.evaluate((chunkUrls) => {
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const list = resources.find((entry) => new URL(entry.name).pathname === '/api/campaigns')!;
+        return {
+          rowsAt: (window as unknown as { rowsAt: number }).rowsAt,
+          answerAt: list.responseStart,
+          chunksAt: chunkUrls.map((url) => resources.find((entry) => entry.name === url)?.startTime ?? null),
+        };
+      }, chunks);
+    const watching = await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (!document.querySelector('[data-first-screen] tbody tr:not([aria-hidden])')) return;
+        watch.disconnect();
+        Object.assign(window, { rowsAt: performance.now() });
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+    const loaded = () => page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+
+    // A fast network: the answer is in before any script file (its body too, but it is not read before they are,
+    // and the browser does not report it complete before then). Downloading and compiling the app's chunks meanwhile
+    // would hold the rows back, so they are asked for once the rows are painted.
+    const scripts: Route[] = [];
+    const isScript = (url: URL) => url.origin === new URL(stack.appUrl).origin && url.pathname.endsWith('.js');
+    let released = false;
+    const hold = (route: Route) => (released ? route.continue() : void scripts.push(route));
+    await page.route(isScript, hold);
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/campaigns');
+    await page.goto(`${stack.appUrl}/`, { waitUntil: 'commit' });
+    await answered;
+    released = true;
+    await Promise.all(scripts.map((route) => route.continue()));
+    await page.unroute(isScript, hold);
+    await loaded();
+    const fast = await timeline();
+    expect(fast.chunksAt.every((at) => at !== null && at > fast.rowsAt), JSON.stringify(fast)).toBe(true);
+
+    // A slow answer: the chunks download while it is awaited, from when the boot script runs, not only from when the
+    // app gives up waiting for the rows (main.tsx then imports the app and asks for them too).
+    await stack.setFaults({ latencyMs: 1_500 });
+    try {
+      await page.goto(`${stack.appUrl}/`);
+      await page.locator('tbody tr a').first().waitFor();
+    } finally {
+      await stack.clearFaults();
+    }
+    const slow = await timeline();
+    expect(slow.chunksAt.every((at) => at !== null && at < FIRST_VIEW_PATIENCE_MS && at < slow.answerAt), JSON.stringify(slow)).toBe(true);
+    await watching.dispose();
     await page.waitForLoadState('networkidle');
     expect(errors.unexpected()).toEqual([]);
   });

@@ -54,7 +54,7 @@ beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'bundle-budget-'));
   const build = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'vite'),
-    // Built as `npm start` builds: the files keep the source map comment they are served with.
+    // Built as `npm start` builds: the files as they are served (their source maps beside them, unreferenced).
     ['build', '--manifest', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
