@@ -49,6 +49,24 @@
     });
 
   probe.firstRows = rowsPaintedAfter(null);
+  /**
+   * When the page became usable: the rows' time, or for a page whose server-drawn first screen stays until its app
+   * has run (the dashboard's: the app's chunks download after its rows), when the app replaced that screen.
+   */
+  probe.usable = probe.firstRows.then(
+    (rowsAt) =>
+      new Promise((resolve) => {
+        const root = document.getElementById('root');
+        const drawn = () => root?.querySelector(':scope > [data-first-screen]');
+        if (!drawn()) return resolve(rowsAt);
+        const observer = new MutationObserver(() => {
+          if (drawn()) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(root, { childList: true });
+      }),
+  );
   probe.arm = () => {
     probe.armedAt = performance.now();
     probe.pending = rowsPaintedAfter(signature());

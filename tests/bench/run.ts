@@ -51,7 +51,11 @@ interface SessionResult {
   coldWaterfall: Array<{ path: string; start: number; end: number }>;
   coldRequests: ApiRequest[];
   coldLongestTaskMs: number;
-  /** The script files and stylesheets the cold load fetched before its rows, and the page's inline scripts that ran. */
+  /**
+   * The script files and stylesheets the cold load fetched before the page was usable (the app: before it replaced
+   * the server's first screen, since its chunks download after the rows; the baseline: before its rows), and the
+   * page's inline scripts that ran.
+   */
   firstScreen: { js: string[]; css: string[]; inlineJs: string[] };
   interactions: Record<Interaction, InteractionResult>;
   longestTaskMs: number;
@@ -214,6 +218,7 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
   try {
     await page.goto(`${stack.appUrl}${target === 'app' ? '/' : BASELINE_PATH}${perPageQuery(combo)}`);
     const coldMs = (await page.evaluate('window.__bench.firstRows')) as number;
+    const usableMs = (await page.evaluate('window.__bench.usable')) as number;
     const resources = JSON.parse(
       (await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })))`)) as string,
     ) as PerfEntry[];
@@ -222,7 +227,7 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
     ) as string[];
     const firstScreen = { js: [] as string[], css: [] as string[], inlineJs };
     for (const entry of resources) {
-      if (entry.startTime > coldMs) continue;
+      if (entry.startTime > usableMs) continue;
       const path = new URL(entry.name).pathname;
       if (path.endsWith('.js')) firstScreen.js.push(path);
       if (path.endsWith('.css')) firstScreen.css.push(path);
