@@ -173,6 +173,34 @@ describe('keyboard only', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  it('after a page or order change, the rows are those a fresh load of the URL shows, and each opens its own campaign', async () => {
+    // The rows on screen are updated in place by such a change (they are keyed by their place on the page): nothing
+    // of the rows they were before may remain, not a link, a status, a highlight.
+    const rowsMarkup = () => page.locator('table tbody').innerHTML();
+    await openList();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expectTableToShow(page, await api.list({ ...LIST_VIEW, page: 2 }));
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('order_by')).toBe('name:desc');
+    await expect.poll(() => page.getByRole('table', { name: 'Campaigns' }).getAttribute('aria-busy')).toBe('false');
+    const clicked = await rowsMarkup();
+    const names = await campaignRows(page).getByRole('link').allTextContents();
+
+    for (const index of [0, 7, names.length - 1]) {
+      await campaignRows(page).nth(index).getByRole('link').click();
+      const dialog = page.getByRole('dialog', { name: names[index]!.trim() });
+      await item(dialog, 'Campaign ID').waitFor();
+      expect(page.url()).toContain(`/campaigns/${(await item(dialog, 'Campaign ID').textContent())!.trim()}?`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+    await expect.poll(() => campaignRows(page).getByRole('link').allTextContents()).toEqual(names);
+    expect(await rowsMarkup()).toBe(clicked);
+  });
+
   it('the list has no serious or critical violations', async () => {
     await openList();
     expect(await seriousViolations('list')).toEqual([]);
