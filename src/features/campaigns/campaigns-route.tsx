@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from '../../lib/after-next-paint';
 import { ApiError, describeApiError } from '../../lib/api-error';
 import { useHttpClient } from '../../lib/http-client-context';
 import { campaignListOptions, needActionCountOptions } from './api/campaign-queries';
@@ -45,11 +46,17 @@ export function CampaignsRoute() {
     if (clamped !== filters.page) setFilters((current) => ({ ...current, page: clamped }), { replace: true });
   }, [totalPages, filters.page, setFilters]);
 
-  // The next page is fetched ahead so "Next page" paints at once.
+  // The next page is fetched ahead so "Next page" paints at once. After this page is painted: after a click, React
+  // runs this effect before the browser paints, and sending the request then held the new rows back.
   useEffect(() => {
-    if (totalPages !== null && filters.page < totalPages) {
-      void queryClient.prefetchQuery(campaignListOptions(client, { ...filters, page: filters.page + 1 }));
-    }
+    if (totalPages === null || filters.page >= totalPages) return;
+    let current = true;
+    void afterNextPaint().then(() => {
+      if (current) void queryClient.prefetchQuery(campaignListOptions(client, { ...filters, page: filters.page + 1 }));
+    });
+    return () => {
+      current = false;
+    };
   }, [totalPages, filters, client, queryClient]);
 
   const error = list.isError ? list.error : null;
