@@ -223,6 +223,9 @@ export function signedInCampaignsFile(assign: (file: CampaignsFile) => void): vo
     const page = await context.newPage();
     const errors = collectErrors(page);
     await openSignedIn(page, stack);
+    // The list's own later requests (the next page's prefetch, after its first paint; the need-action count) are done
+    // before a test starts counting requests: they would be counted as that test's.
+    await page.waitForLoadState('networkidle');
     file = { stack, browser, context, page, errors, api: await CampaignsApi.fromPage(stack, page) };
     assign(file);
   });
