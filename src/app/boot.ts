@@ -7,7 +7,7 @@
  */
 // First: the request leaves before the modules below are evaluated.
 import { bootFirstViewRequest } from './boot-request';
-import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsThatFit } from './first-paint';
+import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsInView } from './first-paint';
 import type { FirstViewRequest } from './first-view-request';
 import { preloadApp } from './preload-app';
 import { prepareFormatters } from '../features/campaigns/format';
@@ -48,7 +48,12 @@ async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   let painted = false;
   try {
     // React may have taken over already (the answer was slow): then the screen is gone and painting it is harmless.
-    const paintRest = page !== null && screen.isConnected ? paintFirstView(screen, request.filters, page, request.session, rowsThatFit(window)) : null;
+    // The rows the window shows are painted first: those that fit below the rest of the screen, shown to measure it.
+    const inView = (first: HTMLTableRowElement) => {
+      revealFirstScreen(screen);
+      return rowsInView(first);
+    };
+    const paintRest = page !== null && screen.isConnected ? paintFirstView(screen, request.filters, page, request.session, inView) : null;
     // The rows below the fold follow the first frame, before the app is evaluated (main.tsx waits for that frame too).
     if (paintRest) void afterNextPaint().then(() => screen.isConnected && paintRest());
     painted = paintRest !== null;

@@ -30,24 +30,30 @@ export function revealFirstScreen(screen: Element): void {
 }
 
 /**
- * The height of a row, in rem: `.table td` in campaigns-table.module.css (tests/e2e/first-screen.test.ts checks that
- * the rows painted first fill the window).
+ * How many of the table's rows the window shows, counting from `first`: those whose top is above its bottom edge. The
+ * screen must be shown. Reading where the row is lays the page out at once, with that one row, instead of in the
+ * frame that follows (the screen is laid out once either way); a page of 50 rows is mostly below the fold, and laying
+ * those out too held the first frame back by about 10 ms. Infinity when the row has no height (not shown).
  */
-const ROW_HEIGHT_REM = 2.75;
-
-/** The most rows `win` can show at once: one per row height of the window, as if the table were at its very top. */
-export function rowsThatFit(win: Window): number {
-  const rem = Number.parseFloat(win.getComputedStyle(win.document.documentElement).fontSize) || 16;
-  return Math.ceil(win.innerHeight / (ROW_HEIGHT_REM * rem));
+export function rowsInView(first: HTMLTableRowElement): number {
+  const win = first.ownerDocument.defaultView;
+  const { top, height } = first.getBoundingClientRect();
+  if (!win || !(height > 0)) return Infinity;
+  return Math.max(1, Math.ceil((win.innerHeight - top) / height));
 }
 
 /**
  * Writes the rows, the count and who is signed in into the first screen, and returns what writes the rows left out;
- * null when there is nothing to paint. Only the first `rowsNow` rows are written at once: a page of 50 rows is mostly
- * below the fold, and laying those out too holds the first frame back by about 10 ms. The caller writes the rest
- * once that frame is painted.
+ * null when there is nothing to paint. Only the first `rowsNow` rows are written at once (given a number, or from the
+ * first row once it is in the page, see rowsInView); the caller writes the rest once the frame with those is painted.
  */
-export function paintFirstView(screen: Element, filters: CampaignFilters, page: CampaignPage, session: Session, rowsNow = Infinity): (() => void) | null {
+export function paintFirstView(
+  screen: Element,
+  filters: CampaignFilters,
+  page: CampaignPage,
+  session: Session,
+  rowsNow: number | ((first: HTMLTableRowElement) => number) = Infinity,
+): (() => void) | null {
   const body = screen.querySelector('tbody');
   if (!body || page.campaigns.length === 0) return null;
   const doc = screen.ownerDocument;
@@ -65,12 +71,7 @@ export function paintFirstView(screen: Element, filters: CampaignFilters, page: 
     }
     return row;
   };
-  const now = page.campaigns.slice(0, Math.max(1, rowsNow));
-  let rest = page.campaigns.slice(now.length);
-  body.replaceChildren(...now.map(rowOf));
-  // The server drew the table as loading (dimmed rows); these are the answer.
-  body.closest('table')?.setAttribute('aria-busy', 'false');
-
+  // What is above the table first: where its rows start may depend on it.
   const summary = screen.querySelector('#campaigns-summary');
   if (summary) summary.textContent = formatCampaignCount(page.total);
   const user = screen.querySelector('[data-signed-in-user]');
@@ -79,6 +80,15 @@ export function paintFirstView(screen: Element, filters: CampaignFilters, page: 
     user.setAttribute('title', who);
     user.append(who);
   }
+  // The server drew the table as loading (dimmed rows); these are the answer.
+  body.closest('table')?.setAttribute('aria-busy', 'false');
+
+  const [firstCampaign, ...others] = page.campaigns;
+  const first = rowOf(firstCampaign!);
+  body.replaceChildren(first);
+  const count = Math.max(1, typeof rowsNow === 'function' ? rowsNow(first) : rowsNow);
+  body.append(...others.slice(0, count - 1).map(rowOf));
+  let rest = others.slice(count - 1);
   return () => {
     body.append(...rest.map(rowOf));
     rest = [];

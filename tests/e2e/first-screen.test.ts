@@ -133,8 +133,8 @@ describe('the first screen', () => {
         const rows = document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])');
         if (rows.length === 0) return;
         watch.disconnect();
-        const lastBottom = rows[rows.length - 1]!.getBoundingClientRect().bottom;
-        Object.assign(window, { firstRows: { count: rows.length, reachBottom: lastBottom >= window.innerHeight } });
+        const last = rows[rows.length - 1]!.getBoundingClientRect();
+        Object.assign(window, { firstRows: { count: rows.length, reachBottom: last.bottom >= window.innerHeight, lastShown: last.top < window.innerHeight } });
       });
       watch.observe(document, { childList: true, subtree: true });
     });
@@ -142,9 +142,11 @@ describe('the first screen', () => {
     await page.goto(`${stack.appUrl}/`);
     await page.waitForFunction((count) => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length === count, answer.campaigns.length);
     await watching.dispose();
-    const first = (await page.evaluate('window.firstRows')) as { count: number; reachBottom: boolean };
+    const first = (await page.evaluate('window.firstRows')) as { count: number; reachBottom: boolean; lastShown: boolean };
     expect(first.count).toBeLessThan(answer.campaigns.length);
+    // Exactly the rows the window shows: down to its bottom edge, and none wholly below it.
     expect(first.reachBottom).toBe(true);
+    expect(first.lastShown).toBe(true);
     // All of them, in order, before the app has run.
     const before = await readScreen();
     expect(before.firstScreen).toBe(true);
