@@ -77,14 +77,26 @@ const server = setupServer(
     const row = ROWS.find((r) => r.id === params.id);
     if (!row) return HttpResponse.json({ code: 'NOT_FOUND', message: 'Campaign not found', fields: [] }, { status: 404 });
     await delay(5);
+    // Campaign 001's every quantity is one of its unit; the others' two.
+    const n = row === ROWS[1] ? 1 : 2;
     return HttpResponse.json({
       ...row,
-      dialing_mode_configuration: { answering_machine_detection: true, max_abandonment_rate: 3, max_dialing_ratio: 2, max_ring_time_in_secs: 30 },
+      dialing_mode_configuration: {
+        answering_machine_detection: true,
+        max_abandonment_rate: 3,
+        max_dialing_ratio: n,
+        max_ring_time_in_secs: 30,
+        abandonment_timeout: { amount: n, unit: 'SECONDS' },
+      },
       dialing_strategy: {
         strategy_type: 'AUTOMATIC',
         max_attempts: 5,
+        preview_timeout: { amount: n, unit: 'SECONDS' },
+        retry_period: n,
+        retry_time_unit: 'MINUTES',
         calling_hours: [{ from: '09:00', to: '18:00', week_days: ['MONDAY', 'TUESDAY'] }],
         dispositions: { busy: { status_after_call: 'RETRY', max_attempts: 3 } },
+        record_chain: [{ type: 'MOBILE', max_attempts: n, retry_period: n, retry_time_unit: 'HOURS' }],
       },
     });
   }),
@@ -315,5 +327,20 @@ describe('campaigns route', () => {
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(currentLocation).toBe('/?status=ready');
+  });
+  it('states each quantity in the panel in agreement with its number: 1 line, 2 lines', async () => {
+    const read = async (row: Row) => {
+      const { unmount } = renderRoute(`/campaigns/${row.id}`);
+      const dialog = await screen.findByRole('dialog', { name: row.name });
+      await within(dialog).findByText(/per agent$/);
+      const text = dialog.textContent ?? '';
+      unmount();
+      return text;
+    };
+    const one = await read(ROWS[1]!);
+    for (const phrase of ['1 line per agent', '1 second', '1 minute', '1 attempt, retry after 1 hour']) expect(one).toContain(phrase);
+    expect(one).not.toMatch(/\b1 (lines|seconds|minutes|attempts|hours)\b/);
+    const two = await read(ROWS[2]!);
+    for (const phrase of ['2 lines per agent', '2 seconds', '2 minutes', '2 attempts, retry after 2 hours']) expect(two).toContain(phrase);
   });
 });

@@ -145,12 +145,10 @@ function DialingConfiguration({ config }: { config: DialingModeConfiguration }) 
         <Item label="Answering machine detection">{config.answering_machine_detection ? 'On' : 'Off'}</Item>
       ) : null}
       {config.max_abandonment_rate != null ? <Item label="Max abandonment rate">{config.max_abandonment_rate}%</Item> : null}
-      {config.max_dialing_ratio != null ? <Item label="Max dialing ratio">{config.max_dialing_ratio} lines per agent</Item> : null}
+      {config.max_dialing_ratio != null ? <Item label="Max dialing ratio">{quantity(config.max_dialing_ratio, 'lines', '')} per agent</Item> : null}
       {config.max_ring_time_in_secs != null ? <Item label="Max ring time">{config.max_ring_time_in_secs} s</Item> : null}
       {config.abandonment_timeout?.amount != null ? (
-        <Item label="Abandonment timeout">
-          {config.abandonment_timeout.amount} {unit(config.abandonment_timeout.unit, 's')}
-        </Item>
+        <Item label="Abandonment timeout">{quantity(config.abandonment_timeout.amount, config.abandonment_timeout.unit, 's')}</Item>
       ) : null}
     </Section>
   );
@@ -168,13 +166,11 @@ function Strategy({ strategy }: { strategy: DialingStrategy }) {
           <Item label="Preview timeout">
             {typeof strategy.preview_timeout === 'number'
               ? `${strategy.preview_timeout} s`
-              : `${strategy.preview_timeout.amount ?? '—'} ${unit(strategy.preview_timeout.unit, 's')}`}
+              : quantity(strategy.preview_timeout.amount ?? '—', strategy.preview_timeout.unit, 's')}
           </Item>
         ) : null}
         {strategy.retry_period != null ? (
-          <Item label="Retry after">
-            {strategy.retry_period} {unit(strategy.retry_time_unit, '')}
-          </Item>
+          <Item label="Retry after">{quantity(strategy.retry_period, strategy.retry_time_unit, '')}</Item>
         ) : null}
       </Section>
       {strategy.calling_hours?.length ? (
@@ -223,8 +219,8 @@ function Strategy({ strategy }: { strategy: DialingStrategy }) {
               <li key={index}>
                 <span>{titleCase(link.type)}</span>
                 <span className={styles.hours}>
-                  {link.max_attempts != null ? `${link.max_attempts} attempts` : ''}
-                  {link.retry_period != null ? `, retry after ${link.retry_period} ${unit(link.retry_time_unit, '')}` : ''}
+                  {link.max_attempts != null ? quantity(link.max_attempts, 'attempts', '') : ''}
+                  {link.retry_period != null ? `, retry after ${quantity(link.retry_period, link.retry_time_unit, '')}` : ''}
                 </span>
               </li>
             ))}
@@ -258,6 +254,20 @@ function titleCase(value: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function unit(value: string | null | undefined, fallback: string): string {
-  return value ? value.toLowerCase() : fallback;
+/** The singular of each plural unit the API names (SECONDS, MINUTES…) or the panel does. */
+const SINGULAR: Readonly<Record<string, string>> = {
+  seconds: 'second',
+  minutes: 'minute',
+  hours: 'hour',
+  days: 'day',
+  weeks: 'week',
+  lines: 'line',
+  attempts: 'attempt',
+};
+
+/** "1 minute", "17 minutes": an amount with its unit (`fallback` when the API names none), in agreement. */
+function quantity(amount: number | string, unitName: string | null | undefined, fallback: string): string {
+  const plural = unitName ? unitName.toLowerCase() : fallback;
+  const word = amount === 1 ? (SINGULAR[plural] ?? plural) : plural;
+  return word ? `${amount} ${word}` : String(amount);
 }
