@@ -45,7 +45,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions)
   const runtimeConfig = toRuntimeConfig(config);
   const site = createStaticSite(options.distDir, {
     transformIndexHtml: (html) => inlineRuntimeConfig(html, runtimeConfig),
-    firstScreen: loadFirstScreen(options.distDir, runtimeConfig),
+    firstScreen: loadFirstScreen(options.distDir, runtimeConfig, options.log),
     contentSecurityPolicy: (scriptSources) => securityHeaders(config, scriptSources)['Content-Security-Policy']!,
   });
 

@@ -21,11 +21,21 @@ export interface FirstScreen {
 
 type RenderFirstScreen = (url: string, config: RuntimeConfig) => Omit<FirstScreen, 'scriptSources'> | null;
 
-/** Resolves to a function giving the first screen at a URL (null: none for that page). */
-export async function loadFirstScreen(distDir: string, config: RuntimeConfig): Promise<(url: string) => FirstScreen | null> {
+/**
+ * Resolves to a function giving the first screen at a URL (null: none for that page). `warn` hears why there is none
+ * at all: the pages still work, but their rows come only once the app has loaded.
+ */
+export async function loadFirstScreen(
+  distDir: string,
+  config: RuntimeConfig,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<(url: string) => FirstScreen | null> {
   const file = join(distDir, FIRST_SCREEN_DIR, FIRST_SCREEN_FILE);
   const none = () => null;
-  if (!existsSync(file)) return none;
+  if (!existsSync(file)) {
+    warn(`${file} is missing (not built by vite build?): pages are drawn in the browser`);
+    return none;
+  }
   try {
     const module = (await import(pathToFileURL(file).href)) as { renderFirstScreen?: RenderFirstScreen; EARLY_REQUEST_SCRIPT?: string };
     const render = module.renderFirstScreen;
@@ -43,7 +53,7 @@ export async function loadFirstScreen(distDir: string, config: RuntimeConfig): P
       }
     };
   } catch (error) {
-    process.stderr.write(`${file} could not be loaded, pages are drawn in the browser: ${error instanceof Error ? error.message : String(error)}\n`);
+    warn(`${file} could not be loaded, pages are drawn in the browser: ${error instanceof Error ? error.message : String(error)}`);
     return none;
   }
 }

@@ -115,6 +115,22 @@ describe('static files', () => {
     }
   });
 
+  it('says so when the build has no first screen to draw, and serves the plain page', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'dist-'));
+    writeFileSync(join(other, 'index.html'), INDEX_HTML);
+    const lines: string[] = [];
+    const running = createAppServer(config, { distDir: other, log: (line) => lines.push(line) });
+    const url = await listen(running, 0, '127.0.0.1', 'PORT');
+    try {
+      const response = await fetch(`${url}/`, { headers: { Accept: 'text/html' } });
+      expect(withoutInlineConfig(await response.text())).toBe(INDEX_HTML);
+      expect(lines).toContainEqual(expect.stringMatching(/\.first-screen.* is missing .*pages are drawn in the browser/));
+    } finally {
+      await closeServer(running);
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('answers a matching If-None-Match with 304', async () => {
     const first = await get('/');
     const again = await get('/', { 'If-None-Match': String(first.headers.etag) });
