@@ -23,7 +23,11 @@ const throwForbidden = (error: Error) => error instanceof ApiError && error.stat
 export function CampaignsRoute() {
   const client = useHttpClient();
   const queryClient = useQueryClient();
-  const { filters, search, setFilters, ignored, dismissIgnored } = useCampaignSearch();
+  // A view's rows are asked for as the supervisor changes it, not once React has rendered the change (useQuery below
+  // then takes that request; a view in the cache, fresh, is not asked for again).
+  const { filters, search, setFilters, ignored, dismissIgnored } = useCampaignSearch((next) => {
+    void queryClient.prefetchQuery(campaignListOptions(client, next));
+  });
 
   const list = useQuery({ ...campaignListOptions(client, filters), throwOnError: throwForbidden });
 

@@ -21,7 +21,12 @@ export type FiltersUpdate = (current: CampaignFilters) => CampaignFilters;
 /** Views of up to this many rows render in the task of the input that changed them (see setFilters). */
 const RENDER_IN_INPUT_TASK_MAX_ROWS = 50;
 
-export function useCampaignSearch() {
+/**
+ * `willShow` is told of each view a write is about to show, with its filters as the URL will hold them, before it
+ * renders: rendering the change takes about 15 ms of the input's task with 50 rows, and the view's request need not
+ * wait for it.
+ */
+export function useCampaignSearch(willShow?: (filters: CampaignFilters) => void) {
   const location = useLocation();
   const navigate = useNavigate();
   const parsed = useMemo(() => parseCampaignSearch(location.search), [location.search]);
@@ -38,6 +43,10 @@ export function useCampaignSearch() {
   useLayoutEffect(() => {
     latestSearch.current = canonical;
   }, [canonical]);
+  const latestWillShow = useRef(willShow);
+  useLayoutEffect(() => {
+    latestWillShow.current = willShow;
+  });
 
   useEffect(() => {
     if (canonical !== current) {
@@ -52,6 +61,7 @@ export function useCampaignSearch() {
       const search = toSearchString(next);
       if (search === latestSearch.current) return;
       latestSearch.current = search;
+      latestWillShow.current?.(parseCampaignSearch(search).filters);
       const go = () => navigate({ pathname: location.pathname, search }, { replace: options.replace ?? false, state: location.state });
       // Replacing up to 100 rows, with their layout, can take more than 50 ms of main thread (npm run bench): such a
       // change renders in a task of its own after the input event's, so no single task blocks input that long. That
