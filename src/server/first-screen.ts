@@ -22,8 +22,8 @@ export interface FirstScreen {
 type RenderFirstScreen = (url: string, config: RuntimeConfig) => Omit<FirstScreen, 'scriptSources'> | null;
 
 /**
- * Resolves to a function giving the first screen at a URL (null: none for that page). `warn` hears why there is none
- * at all: the pages still work, but their rows come only once the app has loaded.
+ * Resolves to a function giving the first screen at a URL (null: none for that page). `warn` hears why there is none,
+ * for every page or for one whose render failed: the pages still work, but their rows come only once the app has loaded.
  */
 export async function loadFirstScreen(
   distDir: string,
@@ -48,7 +48,7 @@ export async function loadFirstScreen(
         const screen = render(url, config);
         return screen && { ...screen, scriptSources };
       } catch (error) {
-        process.stderr.write(`first screen for ${url.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        warn(`first screen for ${url.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       }
     };
