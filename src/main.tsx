@@ -1,9 +1,9 @@
 /*
  * The entry. The boot script (boot.ts, first) sends the first view's request and paints its rows into the server's
- * first screen; the app (start.tsx, React and everything else) is downloaded meanwhile (or right after them, when their
- * answer was in before the boot script ran) but evaluated only after those rows are on screen, or at once when there
- * are none to paint. Its evaluation and first render are the page's
- * longest tasks: done first, they would hold the rows back.
+ * first screen; the app (start.tsx, React and everything else) is downloaded meanwhile (or right after them, when
+ * their answer was in before the boot script ran) but evaluated only after those rows are on screen, or at once when
+ * there are none to paint. Its evaluation and first render are the page's longest tasks: done first, they would hold
+ * the rows back.
  */
 import { bootFirstPaint } from './app/boot';
 import { preloadApp } from './app/preload-app';

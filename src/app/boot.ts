@@ -2,8 +2,9 @@
  * The first thing to run (main.tsx's first import, in the page's async entry script, see
  * src/server/entry-loading-plugin.ts). The first view's request leaves now (if the page's inline script has not sent
  * it already), and its rows are painted into the server's first screen as soon as they arrive (first-paint.ts),
- * before the app (React, the router, the table) is evaluated. Nothing here may import React. Only the production server inlines the configuration and draws
- * a first screen; under the Vite dev and preview servers start.tsx sends the request a little later.
+ * before the app (React, the router, the table) is evaluated. Nothing here may import React. Only the production
+ * server inlines the configuration and draws a first screen; under the Vite dev and preview servers start.tsx sends
+ * the request a little later.
  */
 // First: the request leaves before the modules below are evaluated.
 import { bootFirstViewRequest } from './boot-request';
