@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**', 'src/features/**', 'src/lib/**', 'src/config/**'],
+    files: ['src/app/**', 'src/first-screen/**', 'src/features/**', 'src/lib/**', 'src/config/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The browser never imports src/server.' }] }],
     },

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { entryLoading } from './src/server/entry-loading-plugin.ts';
-import { firstScreenBuild } from './src/server/first-screen-plugin.ts';
-import { talkdeskProxy } from './src/server/vite-plugin.ts';
+import { entryLoading } from './src/first-screen/node/entry-loading.ts';
+import { firstScreenBuild } from './src/first-screen/node/build-first-screen.ts';
+import { talkdeskProxy } from './src/server/dev-server-proxy.ts';
 
 // react-router's package points bundlers only at its development build (warnings and checks included, about 4 kB
 // gzip more); a build takes the production build it ships alongside.
@@ -36,7 +36,7 @@ export default defineConfig({
     // One stylesheet, linked from index.html: the first screen the server draws is styled before any script runs
     // (the app's own chunk, and its CSS, would otherwise load only when main.tsx imports it).
     cssCodeSplit: false,
-    // The page preloads the entry's own chunks (src/server/entry-loading-plugin.ts) and the boot script the app's.
+    // The page preloads the entry's own chunks (src/first-screen/node/entry-loading.ts) and the boot script the app's.
     // Vite's preloading would also fetch what an on-demand chunk imports alongside it, but its helper costs 300 bytes
     // of first-screen JS. So each on-demand chunk imports only what the first screen has loaded already (everything
     // that needs oidc-client-ts is one chunk with it: src/features/auth/oidc-client.ts).
@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['tests/{app,features,lib,config}/**/*.test.{ts,tsx}'],
+          include: ['tests/{first-screen,features,lib}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
         },
       },

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAuth } from '../features/auth/auth-context';
-import { displayName } from '../features/auth/session';
+import { displayName, SIGNED_IN_USER_ATTRIBUTE } from '../features/auth/session';
 import styles from './app-layout.module.css';
 
 export function AppLayout(props: { children: ReactNode }) {
@@ -24,7 +24,7 @@ export function AppLayout(props: { children: ReactNode }) {
             <span className="visually-hidden">Region: </span>
             {regionLabel}
           </span>
-          <span className={styles.user} title={who} data-signed-in-user="">
+          <span className={styles.user} title={who} {...{ [SIGNED_IN_USER_ATTRIBUTE]: '' }}>
             <span className="visually-hidden">Signed in as </span>
             {who}
           </span>

@@ -1,17 +1,14 @@
 /*
  * The app itself, imported by main.tsx once the first rows are on screen (or there were none to paint). Its first
- * render waits for the rows already on their way, up to the first view's patience (see first-view-request.ts).
+ * render takes over the first screen (src/first-screen/takeover.ts).
  */
-import { bootFirstViewRequest } from './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadRuntimeConfig } from './load-runtime-config';
+import { loadRuntimeConfig } from '../first-screen/load-runtime-config';
+import { takeOverFirstView } from '../first-screen/takeover';
 import { App } from './app';
 import { StartupError } from './startup-error';
-import { firstViewPatience } from './first-view-patience';
-import { adoptFirstViewRequest, startFirstViewRequest } from './first-view-request';
-import { campaignKeys } from '../features/campaigns/api/campaign-queries';
-import { loadDetailPanel } from '../features/campaigns/campaign-detail-route';
+import { loadDetailPanel } from '../features/campaigns/routes/campaign-detail-route';
 import { ApiError } from '../lib/api-error';
 import { createQueryClient } from '../lib/query-client';
 
@@ -26,8 +23,7 @@ const root = createRoot(document.getElementById('root')!, {
 loadRuntimeConfig().then(
   (config) => {
     const queryClient = createQueryClient();
-    const firstView = bootFirstViewRequest ?? startFirstViewRequest(config, window.location, window.sessionStorage);
-    const render = () => {
+    void takeOverFirstView(queryClient, config).then(() => {
       root.render(
         <StrictMode>
           <App config={config} queryClient={queryClient} />
@@ -35,17 +31,7 @@ loadRuntimeConfig().then(
       );
       // Then the detail panel's code, while nothing else is going on: the first campaign opened opens at once.
       (window.requestIdleCallback ?? setTimeout)(() => void loadDetailPanel());
-    };
-    if (!firstView) return render();
-    const { detail } = firstView;
-    const answers = [adoptFirstViewRequest(queryClient, firstView.page, campaignKeys.list(firstView.filters))];
-    if (detail) answers.push(adoptFirstViewRequest(queryClient, detail.campaign, campaignKeys.detail(detail.id)));
-    // On a detail link the first render has the panel: it waits for the panel's code (a failed load leaves the panel
-    // to load it itself), and for the answers within the first view's patience.
-    const panelCode = detail && loadDetailPanel().catch(() => undefined);
-    void Promise.race([Promise.all(answers), firstViewPatience()])
-      .then(() => panelCode)
-      .then(render);
+    });
   },
   (error: unknown) => root.render(<StartupError error={error} />),
 );

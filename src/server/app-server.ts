@@ -7,7 +7,7 @@ import { toRuntimeConfig, type ServerConfig } from './config.ts';
 import { inlineRuntimeConfig } from './inline-config.ts';
 import { createProxy, type ProxyOptions } from './proxy.ts';
 import { createStaticSite } from './static.ts';
-import { loadFirstScreen } from './first-screen.ts';
+import { loadFirstScreen } from '../first-screen/node/load-first-screen.ts';
 
 export interface AppServerOptions extends ProxyOptions {
   distDir: string;

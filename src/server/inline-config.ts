@@ -2,7 +2,7 @@
  * The public runtime configuration is written into index.html as a JSON data block, so the browser has it with the
  * page instead of after another round trip. A `type="application/json"` script never executes, so the strict CSP
  * needs no exception for it (script-src 'self', plus on the list page only the hash of the one inline script that
- * sends the first view's request: src/app/early-request.ts); `<` is escaped so no value can close the element.
+ * sends the first view's request: src/first-screen/inline-request.ts); `<` is escaped so no value can close the element.
  */
 import { RUNTIME_CONFIG_ELEMENT_ID, type RuntimeConfig } from '../config/runtime-config.ts';
 

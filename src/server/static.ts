@@ -13,8 +13,8 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
 import { StartupError } from './config.ts';
-import { FIRST_SCREEN_DIR } from './first-screen-files.ts';
-import type { FirstScreen } from './first-screen.ts';
+import { FIRST_SCREEN_DIR } from '../first-screen/contract.ts';
+import type { DrawnScreen } from '../first-screen/node/load-first-screen.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -75,7 +75,7 @@ export interface StaticSite {
 export interface StaticSiteOptions {
   transformIndexHtml?: (html: string) => string;
   /** The first screen for an app URL (path and query), or null to send the page as built. */
-  firstScreen?: Promise<(url: string) => FirstScreen | null>;
+  firstScreen?: Promise<(url: string) => DrawnScreen | null>;
   /** The Content-Security-Policy for a page whose inline scripts are allowed by `scriptSources`. */
   contentSecurityPolicy?: (scriptSources: string[]) => string;
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIRST_SCREEN_MODULES } from '../../src/first-screen/contract.ts';
 
 interface ManifestChunk {
   file: string;
@@ -29,7 +30,7 @@ export function readManifest(outDir: string): Manifest {
 }
 
 /** The app, imported by the entry (main.tsx) once the boot script has painted the first rows. */
-export const APP_MODULE = 'src/app/start.tsx';
+export const APP_MODULE = FIRST_SCREEN_MODULES.app;
 
 /** A chunk and what it imports statically, transitively (`key` as in the manifest: a source path or index.html). */
 export function staticFiles(manifest: Manifest, key: string): FirstScreen {

@@ -98,7 +98,7 @@ describe('reload', () => {
     await page.goto(`${stack.appUrl}${url}`);
     await expectView(url, view);
 
-    // The first request leaves before React renders (src/app/boot.ts); the route must share it, not repeat it.
+    // The first request leaves before React renders (src/first-screen/boot.ts); the route must share it, not repeat it.
     const expected = [...expectedApiQuery(view)].sort().join('&');
     const sent: string[] = [];
     const onRequest = (request: Request) => {

@@ -7,7 +7,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.ts';
-import { FIRST_VIEW_PATIENCE_MS } from '../../src/app/first-view-patience.ts';
+import { FIRST_VIEW_PATIENCE_MS } from '../../src/first-screen/contract.ts';
 import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, signedInCampaignsFile, tableNames, type ApiPage } from './campaigns-helpers.ts';
 
 let stack: Stack;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE } from '../../src/server/first-screen-files.ts';
+import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE } from '../../src/first-screen/contract.ts';
 import { inlineRuntimeConfig } from '../../src/server/inline-config.ts';
 import {
   APP_MODULE,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FirstScreen } from '../../src/server/first-screen.ts';
+import type { DrawnScreen } from '../../src/first-screen/node/load-first-screen.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { createStaticSite, PAGE_CACHE_SIZE } from '../../src/server/static.ts';
 import { rawRequest, type Reply } from './raw-request.ts';
@@ -22,7 +22,7 @@ let base: string;
 const failOnce = new Set<string>();
 
 /** The first screen names its URL, so a page sent for the wrong one shows. */
-function drawScreen(url: string): FirstScreen | null {
+function drawScreen(url: string): DrawnScreen | null {
   if (!url.startsWith('/?') && url !== '/') return null;
   if (failOnce.delete(url)) throw new Error('drawing failed');
   // A screen as big as the app's, so compressing it is worth it.

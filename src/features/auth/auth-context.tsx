@@ -187,7 +187,7 @@ export function useAuth(): AuthState {
 }
 
 /**
- * For the first screen the server draws (src/app/first-screen.tsx): nobody is known yet, so the layout shows no name
+ * For the first screen the server draws (src/first-screen/draw.tsx): nobody is known yet, so the layout shows no name
  * and nothing can act. Until the browser's own AuthProvider takes over, the page is inert.
  */
 export function FirstScreenAuthProvider(props: { regionLabel: string; children: ReactNode }) {

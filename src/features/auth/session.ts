@@ -54,6 +54,9 @@ export function isExpired(session: Session, now = Date.now()): boolean {
   return session.expiresAt !== null && session.expiresAt * 1000 <= now;
 }
 
+/** Marks where the layout shows who is signed in (the boot script writes the name into the drawn screen). */
+export const SIGNED_IN_USER_ATTRIBUTE = 'data-signed-in-user';
+
 export function displayName(session: Session | null): string {
   return session?.profile.name ?? session?.profile.email ?? session?.profile.sub ?? '';
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { HttpClient } from '../../../lib/http-client';
-import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../campaign-filters';
+import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../url-state/campaign-filters';
 import { campaignPageSchema } from './campaign-schemas';
 import { fetchCampaignDetail, fetchCampaignPage, parseOrThrow } from './fetch-campaigns';
 import { TALKDESK_LIST_PARAMS } from './talkdesk-params';

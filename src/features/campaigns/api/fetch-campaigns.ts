@@ -1,10 +1,10 @@
 /*
  * The campaigns list and detail requests and the checks of their answers, with nothing that imports React: the first
- * view's requests (src/app/first-view-request.ts) use them before React has been evaluated.
+ * view's requests (src/first-screen/first-view-request.ts) use them before React has been evaluated.
  */
 import { ApiError } from '../../../lib/api-error';
 import { apiUrl, type HttpClient } from '../../../lib/http-client';
-import type { CampaignFilters } from '../campaign-filters';
+import type { CampaignFilters } from '../url-state/campaign-filters';
 import { campaignDetailSchema, campaignPageSchema, type CampaignDetail, type CampaignPage } from './campaign-schemas';
 import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
 import { toApiQuery } from './to-api-query';

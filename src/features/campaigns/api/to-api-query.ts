@@ -1,4 +1,4 @@
-import type { CampaignFilters } from '../campaign-filters';
+import type { CampaignFilters } from '../url-state/campaign-filters';
 import { EARLIEST_CREATED_AT, TALKDESK_LIST_PARAMS as P, type TalkdeskListParam } from './talkdesk-params';
 
 /**

@@ -5,7 +5,7 @@ import { ApiError, describeApiError } from '../../../lib/api-error';
 import { useHttpClient } from '../../../lib/http-client-context';
 import { campaignDetailOptions } from '../api/campaign-queries';
 import type { CampaignDetail, DialingModeConfiguration, DialingStrategy } from '../api/campaign-schemas';
-import { formatDateTime, formatDialingMode } from '../format';
+import { formatDateTime, formatDialingMode } from '../format/format';
 import { NeedsActionBadge, StatusBadge } from './status-badge';
 import styles from './campaign-detail-panel.module.css';
 

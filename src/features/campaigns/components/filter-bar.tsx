@@ -7,8 +7,8 @@ import {
   PRIORITIES,
   hasActiveFilters,
   type CampaignFilters,
-} from '../campaign-filters';
-import type { FiltersUpdate, WriteOptions } from '../use-campaign-search';
+} from '../url-state/campaign-filters';
+import type { FiltersUpdate, WriteOptions } from '../url-state/use-campaign-search';
 import styles from './filter-bar.module.css';
 
 export type FilterControl =

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { PAGE_SIZES, type PageSize } from '../campaign-filters';
-import { formatCount } from '../format';
-import { shownRange } from '../paging';
+import { PAGE_SIZES, type PageSize } from '../url-state/campaign-filters';
+import { formatCount } from '../format/format';
+import { shownRange } from '../url-state/paging';
 import styles from './pager.module.css';
 
 interface PagerProps {

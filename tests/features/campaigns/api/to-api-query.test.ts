@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS } from '../../../../src/features/campaigns/campaign-filters';
+import { DEFAULT_FILTERS } from '../../../../src/features/campaigns/url-state/campaign-filters';
 import { toApiQuery } from '../../../../src/features/campaigns/api/to-api-query';
 
 const originalTz = process.env.TZ;

@@ -1,5 +1,5 @@
 // Made on first use: building Intl formatters is slow, and the boot script imports this module before it sends
-// the first request (see src/app/boot.ts).
+// the first request (see src/first-screen/boot.ts).
 let relativeFormat: Intl.RelativeTimeFormat | undefined;
 let exactFormat: Intl.DateTimeFormat | undefined;
 let countFormat: Intl.NumberFormat | undefined;

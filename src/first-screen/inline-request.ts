@@ -1,8 +1,9 @@
 /*
- * The inline script that sends the first view's requests while the page is parsed, and its JSON block (see
- * early-request.ts). Only the server's first screen (first-screen.tsx) uses this module.
+ * The inline script that sends the first view's requests while the page is parsed, and its JSON block: the server
+ * puts both at the top of <head> (draw.tsx), and the boot script takes the requests over (first-view-request.ts).
+ * Only the drawn screen uses this module.
  */
-import { EARLY_REQUEST_ELEMENT_ID, EARLY_REQUEST_GLOBAL, type EarlyRequestData } from './early-request';
+import { EARLY_REQUEST_ELEMENT_ID, EARLY_REQUEST_GLOBAL, type EarlyRequestData } from './contract';
 
 /**
  * Runs as the page's inline script, from its source text: it may use no import and no name from outside itself.

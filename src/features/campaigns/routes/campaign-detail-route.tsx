@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 
-// The detail panel is not on the first screen: its code loads once the app is idle (see start.tsx), or when a
+// The detail panel is not on the first screen: its code loads once the app is idle (see src/app/start.tsx), or when a
 // campaign is opened first.
-let panel: typeof import('./components/campaign-detail-panel') | undefined;
-export const loadDetailPanel = () => import('./components/campaign-detail-panel').then((module) => (panel = module));
+let panel: typeof import('../components/campaign-detail-panel') | undefined;
+export const loadDetailPanel = () => import('../components/campaign-detail-panel').then((module) => (panel = module));
 const LazyPanel = lazy(loadDetailPanel);
 
 export function CampaignDetailRoute() {

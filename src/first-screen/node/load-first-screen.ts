@@ -1,25 +1,21 @@
 /*
- * The first screen the server draws for a list URL (src/app/first-screen.tsx, built by `vite build` into the dist
- * folder): loaded once, in the background. A build without it, or a render that fails, gets the plain page: the app
+ * The first screen the server draws for a list URL (../draw.tsx, built by `vite build` into the dist folder): loaded once, in the background. A build without it, or a render that fails, gets the plain page: the app
  * draws everything in the browser then, as it always can.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuntimeConfig } from '../config/runtime-config.ts';
-import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE } from './first-screen-files.ts';
+import type { RuntimeConfig } from '../../config/runtime-config.ts';
+import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE, type FirstScreen } from '../contract.ts';
 
-export interface FirstScreen {
-  /** For the top of <head>. */
-  head: string;
-  /** For inside #root. */
-  root: string;
+/** A drawn screen as the server sends it. */
+export interface DrawnScreen extends FirstScreen {
   /** CSP sources allowing the inline scripts in `head` ('sha256-…'). */
   scriptSources: string[];
 }
 
-type RenderFirstScreen = (url: string, config: RuntimeConfig) => Omit<FirstScreen, 'scriptSources'> | null;
+type RenderFirstScreen = (url: string, config: RuntimeConfig) => FirstScreen | null;
 
 /**
  * Resolves to a function giving the first screen at a URL (null: none for that page). `warn` hears why there is none,
@@ -29,7 +25,7 @@ export async function loadFirstScreen(
   distDir: string,
   config: RuntimeConfig,
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): Promise<(url: string) => FirstScreen | null> {
+): Promise<(url: string) => DrawnScreen | null> {
   const file = join(distDir, FIRST_SCREEN_DIR, FIRST_SCREEN_FILE);
   const none = () => null;
   if (!existsSync(file)) {

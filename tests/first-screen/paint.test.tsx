@@ -7,12 +7,12 @@ import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { paintFirstView } from '../../src/app/first-paint';
+import { paintFirstView } from '../../src/first-screen/paint';
 import type { Session } from '../../src/features/auth/session';
 import type { Campaign, CampaignPage } from '../../src/features/campaigns/api/campaign-schemas';
-import { DEFAULT_FILTERS, type CampaignFilters } from '../../src/features/campaigns/campaign-filters';
+import { DEFAULT_FILTERS, type CampaignFilters } from '../../src/features/campaigns/url-state/campaign-filters';
 import { CampaignsTable } from '../../src/features/campaigns/components/campaigns-table';
-import { toSearchString } from '../../src/features/campaigns/search-params';
+import { toSearchString } from '../../src/features/campaigns/url-state/search-params';
 
 const name = fc.oneof(
   fc.string({ minLength: 1, maxLength: 35 }),

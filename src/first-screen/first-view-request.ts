@@ -1,8 +1,12 @@
 /*
- * A returning supervisor's first campaigns request starts as early as the page allows: the stored session, the URL
- * and the configuration inlined in index.html are all it needs. `boot-request.ts` starts it while the app (React, the
- * router, the table) is still downloading, so nothing this module imports may pull in React. The list route then
- * finds the answer in the cache, or the request in flight under the same query key.
+ * The first view's requests, from the page's inline script to the app. A returning supervisor's first campaigns
+ * request starts as early as the page allows: the stored session, the URL and the configuration inlined in
+ * index.html are all it needs. The page's inline script (inline-request.ts) has usually sent it while the page was
+ * parsed; when this module is evaluated (boot.ts imports it first, so that everything it imports only to paint is
+ * evaluated while the request is on its way) it takes that request over, or sends its own when the page sent none
+ * (nobody signed in then, an expired token, a damaged block) or for another URL. So nothing this module imports may
+ * pull in React. The app then adopts the request (takeover.ts): the list route finds the answer in the cache, or the
+ * request in flight under the same query key.
  *
  * This early request cannot renew a token or apply the retry policy, so if it fails the view is reset and fetched
  * again by the route's own query, which can.
@@ -10,12 +14,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { isExpired, readStoredSession, type Session } from '../features/auth/session';
-import type { CampaignFilters } from '../features/campaigns/campaign-filters';
+import type { CampaignFilters } from '../features/campaigns/url-state/campaign-filters';
 import { campaignDetailUrl, campaignPageUrl, fetchCampaignDetail, fetchCampaignPage } from '../features/campaigns/api/fetch-campaigns';
 import type { CampaignDetail, CampaignPage } from '../features/campaigns/api/campaign-schemas';
-import { campaignIdOfPath, isDetailPath } from '../features/campaigns/detail-path';
-import { parseCampaignSearch } from '../features/campaigns/search-params';
+import { campaignIdOfPath, isDetailPath } from '../features/campaigns/url-state/detail-path';
+import { parseCampaignSearch } from '../features/campaigns/url-state/search-params';
 import { createHttpClient } from '../lib/http-client';
+import { EARLY_REQUEST_GLOBAL } from './contract';
+import { readInlineRuntimeConfig } from './load-runtime-config';
 
 export interface FirstViewRequest {
   session: Session;
@@ -29,7 +35,7 @@ export interface FirstViewRequest {
   detail: { id: string; campaign: Promise<CampaignDetail> } | null;
 }
 
-/** A request for the view already sent by the page (early-request.ts). */
+/** A request for the view already sent by the page's inline script. */
 export interface SentRequest {
   response: Promise<Response>;
   sentAt: number;
@@ -38,7 +44,7 @@ export interface SentRequest {
 /**
  * Starts the requests for the view at `location` (its list, and on a detail link the panel's campaign), or returns
  * null when that view is not the list or nobody is signed in. `takeEarlyRequest` gives the request for a URL that the
- * page has already sent (early-request.ts), if any.
+ * page has already sent (inline-request.ts), if any.
  */
 export function startFirstViewRequest(
   config: RuntimeConfig,
@@ -89,3 +95,22 @@ export function adoptFirstViewRequest(queryClient: QueryClient, answer: Promise<
     () => queryClient.resetQueries({ queryKey }),
   );
 }
+
+/**
+ * The request the page sent early for `url`, if it sent one, else null. Each is taken at most once: a later request
+ * for the same URL must be a new one.
+ */
+export function takeEarlyRequest(win: Window, url: string): SentRequest | null {
+  const sent = (win as unknown as Record<string, Record<string, SentRequest> | undefined>)[EARLY_REQUEST_GLOBAL];
+  const request = sent && Object.hasOwn(sent, url) ? sent[url] : undefined;
+  if (!request) return null;
+  delete sent![url];
+  return { response: request.response, sentAt: request.sentAt };
+}
+
+const config = readInlineRuntimeConfig(document);
+
+/** The first view's requests, sent (or taken over) as this module is evaluated; null when there is no view to ask for. */
+export const bootFirstViewRequest = config
+  ? startFirstViewRequest(config, window.location, window.sessionStorage, (url) => takeEarlyRequest(window, url))
+  : null;

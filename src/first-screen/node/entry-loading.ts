@@ -5,15 +5,16 @@
  *   is fetched at high priority.
  * - The entry's own chunks are preloaded by the page (Vite's preloading is off, see vite.config.ts).
  * - The app's chunks are listed in a JSON data block for the boot script, which preloads them once the first
- *   request has left (src/app/preload-app.ts); main.tsx imports them after the first rows are painted.
+ *   request has left (src/first-screen/preload-app.ts); main.tsx imports them after the first rows are painted.
  * Under `vite dev` nothing changes but the timing.
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { APP_CHUNKS_ELEMENT_ID } from '../app/app-chunks-element.ts';
+import { APP_CHUNKS_ELEMENT_ID, FIRST_SCREEN_MODULES } from '../contract.ts';
 
-const MAIN_MODULE = fileURLToPath(new URL('../main.tsx', import.meta.url));
-const START_MODULE = fileURLToPath(new URL('../app/start.tsx', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN_MODULE = `${ROOT}${FIRST_SCREEN_MODULES.entry}`;
+const START_MODULE = `${ROOT}${FIRST_SCREEN_MODULES.app}`;
 
 interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
@@ -54,7 +55,7 @@ export function entryLoading(): Plugin {
         const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
         const entry = chunks.find((chunk) => chunk.isEntry);
         const start = chunks.find((chunk) => chunk.facadeModuleId === START_MODULE);
-        if (!entry || !start) throw new Error('The entry or the app chunk (start.tsx) was not built');
+        if (!entry || !start) throw new Error('The entry or the app chunk (src/app/start.tsx) was not built');
 
         const entryTag = `<script type="module" crossorigin src="/${entry.fileName}"></script>`;
         if (!html.includes(entryTag)) throw new Error(`index.html has no ${entryTag}`);

@@ -1,6 +1,6 @@
 /*
  * Builds DOM from React elements without React, for the few templates painted before React has loaded (the first
- * view's rows, see src/app/first-paint.ts). It covers what such templates may use: host elements with attributes,
+ * view's rows, see src/first-screen/paint.ts). It covers what such templates may use: host elements with attributes,
  * SVG, fragments, arrays, text, and function components without hooks. Anything else (an event handler, a style
  * object, a context or a hook) throws instead of painting something React would not. The end-to-end suite checks
  * that its rows are exactly the ones React renders afterwards.
@@ -21,7 +21,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   strokeLinejoin: 'stroke-linejoin',
 };
 
-export function appendReactNode(parent: Element, node: ReactNode, inSvg = false): void {
+export function appendReactNode(parent: ParentNode, node: ReactNode, inSvg = false): void {
   if (node === null || node === undefined || typeof node === 'boolean') return;
   if (typeof node === 'string' || typeof node === 'number' || typeof node === 'bigint') {
     parent.append(String(node));
@@ -31,7 +31,7 @@ export function appendReactNode(parent: Element, node: ReactNode, inSvg = false)
     for (const child of node as Iterable<ReactNode>) appendReactNode(parent, child, inSvg);
     return;
   }
-  if (typeof node !== 'object' || !('type' in node)) throw new Error('render-to-dom: unsupported node');
+  if (typeof node !== 'object' || !('type' in node)) throw new Error('react-node-to-dom: unsupported node');
   const { type, props } = node as ReactElement<Record<string, unknown>>;
   if (typeof type === 'function') {
     appendReactNode(parent, (type as (props: unknown) => ReactNode)(props), inSvg);
@@ -41,13 +41,13 @@ export function appendReactNode(parent: Element, node: ReactNode, inSvg = false)
     appendReactNode(parent, props.children as ReactNode, inSvg);
     return;
   }
-  if (typeof type !== 'string') throw new Error('render-to-dom: unsupported element type');
+  if (typeof type !== 'string') throw new Error('react-node-to-dom: unsupported element type');
   const svg = inSvg || type === 'svg';
   const element = svg ? document.createElementNS(SVG_NAMESPACE, type) : document.createElement(type);
   for (const [name, value] of Object.entries(props)) {
     if (name === 'children' || name === 'key' || value === undefined || value === null || value === false) continue;
     if (typeof value === 'function' || typeof value === 'object' || typeof value === 'symbol') {
-      throw new Error(`render-to-dom: the prop ${name} needs React`);
+      throw new Error(`react-node-to-dom: the prop ${name} needs React`);
     }
     // React writes true as "true" for aria-* and data-* attributes, and as an empty value for boolean attributes.
     const text = value === true ? (name.startsWith('aria-') || name.startsWith('data-') ? 'true' : '') : String(value);

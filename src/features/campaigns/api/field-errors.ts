@@ -1,6 +1,6 @@
-import type { ApiFieldError } from '../../lib/api-error';
-import { TALKDESK_LIST_PARAMS, type TalkdeskListParam } from './api/talkdesk-params';
-import type { FilterControl } from './components/filter-bar';
+import type { ApiFieldError } from '../../../lib/api-error';
+import { TALKDESK_LIST_PARAMS, type TalkdeskListParam } from './talkdesk-params';
+import type { FilterControl } from '../components/filter-bar';
 
 const CONTROL_FOR_PARAM: Partial<Record<TalkdeskListParam, FilterControl>> = {
   search: 'search',

@@ -1,10 +1,10 @@
 /*
- * The first screen as the server draws it (built for Node by src/server/first-screen-plugin.ts, used by
+ * The first screen as the server draws it (built for Node by src/first-screen/node/build-first-screen.ts, used by
  * src/server/static.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows (for
  * a detail link, the list its panel opens over).
  * The server knows the URL but not who is signed in (the session lives in the browser), so the rows are left to the
  * browser: the boot script paints the first view's rows into this screen as soon as they arrive
- * (src/app/first-paint.ts), before React has loaded, and React then renders the same screen in its place.
+ * (src/first-screen/paint.ts), before React has loaded, and React then renders the same screen in its place.
  * It is inert until then: nothing on it can be used before the app is running. And it is hidden until the boot
  * script shows it, with the rows or, when they are slow, as a skeleton: the browser lays the page out once.
  */
@@ -14,26 +14,20 @@ import { StaticRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { FirstScreenAuthProvider } from '../features/auth/auth-context';
-import { CampaignsRoute } from '../features/campaigns/campaigns-route';
+import { CampaignsRoute } from '../features/campaigns/routes/campaigns-route';
 import { createHttpClient } from '../lib/http-client';
 import { HttpClientProvider } from '../lib/http-client-context';
 import { userStorageKey } from '../features/auth/session';
 import { campaignDetailUrl, campaignPageUrl } from '../features/campaigns/api/fetch-campaigns';
-import { campaignIdOfPath, isDetailPath } from '../features/campaigns/detail-path';
-import { parseCampaignSearch } from '../features/campaigns/search-params';
+import { campaignIdOfPath, isDetailPath } from '../features/campaigns/url-state/detail-path';
+import { parseCampaignSearch } from '../features/campaigns/url-state/search-params';
 import { apiRequestInit } from '../lib/http-client';
-import { AppLayout } from './app-layout';
-import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from './early-request-script';
-import { FIRST_SCREEN_ATTRIBUTE } from './first-paint';
+import { AppLayout } from '../app/app-layout';
+import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from './inline-request';
+import { FIRST_SCREEN_ATTRIBUTE, type FirstScreen } from './contract';
 
+// The server allows the inline script in the page's CSP by its hash (node/load-first-screen.ts).
 export { EARLY_REQUEST_SCRIPT };
-
-export interface FirstScreen {
-  /** For the top of <head>: the first view's request, sent while the page is parsed (early-request.ts). */
-  head: string;
-  /** For inside #root. */
-  root: string;
-}
 
 /**
  * The first screen for `url` (path and query), or null for pages drawn only in the browser. For a detail link it is

@@ -1,4 +1,4 @@
-import type { CampaignSort } from './campaign-filters';
+import type { CampaignSort } from '../url-state/campaign-filters';
 import { formatCount } from './format';
 
 const FIELD_NAMES: Record<CampaignSort['field'], string> = {

@@ -4,8 +4,9 @@
  * send a request only with a usable stored token, send it the way the app sends every API call, and never throw.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from '../../src/app/early-request-script';
-import { EARLY_REQUEST_GLOBAL, takeEarlyRequest, type EarlyRequestData } from '../../src/app/early-request';
+import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from '../../src/first-screen/inline-request';
+import { EARLY_REQUEST_GLOBAL, type EarlyRequestData } from '../../src/first-screen/contract';
+import { takeEarlyRequest } from '../../src/first-screen/first-view-request';
 import { apiRequestInit } from '../../src/lib/http-client';
 
 const STORAGE_KEY = 'oidc.user:https://identity.example:campaigns-dashboard';

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useLocation, useNavigate } from 'react-router';
 import type { CampaignFilters } from './campaign-filters';
 import { parseCampaignSearch, toSearchString } from './search-params';
-import { yieldToMain } from '../../lib/yield-to-main';
+import { yieldToMain } from '../../../lib/yield-to-main';
 
 export interface WriteOptions {
   replace?: boolean;

@@ -1,17 +1,17 @@
 /*
  * The first thing to run (main.tsx's first import, in the page's async entry script, see
- * src/server/entry-loading-plugin.ts). The first view's request leaves now (if the page's inline script has not sent
- * it already), and its rows are painted into the server's first screen as soon as they arrive (first-paint.ts),
+ * src/first-screen/node/entry-loading.ts). The first view's request leaves now (if the page's inline script has not sent
+ * it already), and its rows are painted into the server's first screen as soon as they arrive (paint.ts),
  * before the app (React, the router, the table) is evaluated. Nothing here may import React. Only the production
- * server inlines the configuration and draws a first screen; under the Vite dev and preview servers start.tsx sends
+ * server inlines the configuration and draws a first screen; under the Vite dev and preview servers takeover.ts sends
  * the request a little later.
  */
 // First: the request leaves before the modules below are evaluated.
-import { bootFirstViewRequest } from './boot-request';
-import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsInView } from './first-paint';
+import { bootFirstViewRequest } from './first-view-request';
+import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsInView } from './paint';
 import type { FirstViewRequest } from './first-view-request';
 import { preloadApp } from './preload-app';
-import { prepareFormatters } from '../features/campaigns/format';
+import { prepareFormatters } from '../features/campaigns/format/format';
 import { afterNextPaint } from '../lib/after-next-paint';
 
 export { bootFirstViewRequest };
@@ -32,7 +32,7 @@ export const bootFirstPaint: Promise<boolean> = bootFirstViewRequest ? paintOnAr
 
 /**
  * Rows that take longer than this after the request left get the skeleton meanwhile. The page's inline script sends
- * the request long before this script runs (early-request.ts), so at this point it is often due already.
+ * the request long before this script runs (inline-request.ts), so at this point it is often due already.
  */
 const SKELETON_AFTER_MS = 50;
 

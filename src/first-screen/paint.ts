@@ -1,19 +1,17 @@
 /*
- * Paints the first view's rows into the first screen the server drew (src/app/first-screen.tsx), from the boot
+ * Paints the first view's rows into the first screen the server drew (src/first-screen/draw.tsx), from the boot
  * script, while React is still loading: a returning supervisor reads campaigns about as soon as a plain page could
  * show them. The rows come from the same templates the table renders (campaign-cells.tsx), so when React renders the
  * screen in its place nothing on it changes. Until then the screen stays inert. Nothing here may pull in React.
  */
-import { displayName, type Session } from '../features/auth/session';
+import { displayName, SIGNED_IN_USER_ATTRIBUTE, type Session } from '../features/auth/session';
 import type { Campaign, CampaignPage } from '../features/campaigns/api/campaign-schemas';
-import type { CampaignFilters } from '../features/campaigns/campaign-filters';
-import { CAMPAIGN_COLUMNS, cellClassName, cellContent, rowClassName } from '../features/campaigns/components/campaign-cells';
-import { formatCampaignCount } from '../features/campaigns/format';
-import { toSearchString } from '../features/campaigns/search-params';
-import { appendReactNode } from '../lib/render-to-dom';
-
-/** Marks the server's first screen inside #root; React's first render replaces it. */
-export const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
+import type { CampaignFilters } from '../features/campaigns/url-state/campaign-filters';
+import { CAMPAIGNS_SUMMARY_ID, campaignRow } from '../features/campaigns/components/campaign-columns';
+import { formatCampaignCount } from '../features/campaigns/format/format';
+import { toSearchString } from '../features/campaigns/url-state/search-params';
+import { appendReactNode } from './react-node-to-dom';
+import { FIRST_SCREEN_ATTRIBUTE } from './contract';
 
 /** The server's first screen, once the page has been parsed (null if there is none, or React has replaced it). */
 export async function parsedFirstScreen(doc: Document): Promise<Element | null> {
@@ -24,7 +22,7 @@ export async function parsedFirstScreen(doc: Document): Promise<Element | null> 
   return doc.querySelector(`#root > [${FIRST_SCREEN_ATTRIBUTE}]`);
 }
 
-/** The server sends the first screen hidden (see first-screen.tsx). */
+/** The server sends the first screen hidden (see draw.tsx). */
 export function revealFirstScreen(screen: Element): void {
   screen.removeAttribute('hidden');
 }
@@ -56,25 +54,17 @@ export function paintFirstView(
 ): (() => void) | null {
   const body = screen.querySelector('tbody');
   if (!body || page.campaigns.length === 0) return null;
-  const doc = screen.ownerDocument;
   const listSearch = toSearchString(filters);
+  // The row React renders, written without React (a template of elements, attributes and text only).
   const rowOf = (campaign: Campaign) => {
-    const row = doc.createElement('tr');
-    const rowClass = rowClassName(campaign);
-    if (rowClass) row.className = rowClass;
-    for (const column of CAMPAIGN_COLUMNS) {
-      const cell = doc.createElement('td');
-      const cellClass = cellClassName(column);
-      if (cellClass) cell.className = cellClass;
-      appendReactNode(cell, cellContent(column, campaign, listSearch));
-      row.append(cell);
-    }
-    return row;
+    const fragment = screen.ownerDocument.createDocumentFragment();
+    appendReactNode(fragment, campaignRow(campaign, listSearch));
+    return fragment.firstChild as HTMLTableRowElement;
   };
   // What is above the table first: where its rows start may depend on it.
-  const summary = screen.querySelector('#campaigns-summary');
+  const summary = screen.querySelector(`#${CAMPAIGNS_SUMMARY_ID}`);
   if (summary) summary.textContent = formatCampaignCount(page.total);
-  const user = screen.querySelector('[data-signed-in-user]');
+  const user = screen.querySelector(`[${SIGNED_IN_USER_ATTRIBUTE}]`);
   const who = displayName(session);
   if (user && who) {
     user.setAttribute('title', who);

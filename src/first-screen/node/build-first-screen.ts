@@ -1,14 +1,11 @@
 /*
- * `vite build` also builds src/app/first-screen.tsx for Node, into <outDir>/.first-screen/, so the production
+ * `vite build` also builds src/first-screen/draw.tsx for Node, into <outDir>/.first-screen/, so the production
  * server can draw each list URL's first screen (static.ts never serves that folder). Everything it imports is
  * bundled in, so a build works from any folder (the end-to-end tests and the benchmark build outside the project).
  */
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE } from './first-screen-files.ts';
-
-const FIRST_SCREEN_MODULE = fileURLToPath(new URL('../app/first-screen.tsx', import.meta.url));
+import { FIRST_SCREEN_DIR, FIRST_SCREEN_FILE, FIRST_SCREEN_MODULES } from '../contract.ts';
 
 export function firstScreenBuild(): Plugin {
   let resolved: ResolvedConfig | undefined;
@@ -29,7 +26,7 @@ export function firstScreenBuild(): Plugin {
         // React's production build only: the bundle is not run through a NODE_ENV check of its own.
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         build: {
-          ssr: FIRST_SCREEN_MODULE,
+          ssr: resolve(resolved.root, FIRST_SCREEN_MODULES.draw),
           outDir: resolve(resolved.root, resolved.build.outDir, FIRST_SCREEN_DIR),
           emptyOutDir: true,
           copyPublicDir: false,

@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { afterNextPaint } from '../../lib/after-next-paint';
-import { ApiError, describeApiError } from '../../lib/api-error';
-import { useHttpClient } from '../../lib/http-client-context';
-import { campaignListOptions, needActionCountOptions } from './api/campaign-queries';
-import type { CampaignPage } from './api/campaign-schemas';
-import { describeResult } from './announce';
-import { clearFilters, hasActiveFilters, toggleSort } from './campaign-filters';
-import { CampaignsTable } from './components/campaigns-table';
-import { CopyLinkButton } from './components/copy-link-button';
-import { FilterBar } from './components/filter-bar';
-import { Pager } from './components/pager';
-import { fieldErrorsByControl } from './field-errors';
-import { formatCampaignCount, formatCount } from './format';
-import { clampPage } from './paging';
-import { useCampaignSearch } from './use-campaign-search';
+import { afterNextPaint } from '../../../lib/after-next-paint';
+import { ApiError, describeApiError } from '../../../lib/api-error';
+import { useHttpClient } from '../../../lib/http-client-context';
+import { campaignListOptions, needActionCountOptions } from '../api/campaign-queries';
+import type { CampaignPage } from '../api/campaign-schemas';
+import { describeResult } from '../format/announce';
+import { clearFilters, hasActiveFilters, toggleSort } from '../url-state/campaign-filters';
+import { CAMPAIGNS_SUMMARY_ID } from '../components/campaign-columns';
+import { CampaignsTable } from '../components/campaigns-table';
+import { CopyLinkButton } from '../components/copy-link-button';
+import { FilterBar } from '../components/filter-bar';
+import { Pager } from '../components/pager';
+import { fieldErrorsByControl } from '../api/field-errors';
+import { formatCampaignCount, formatCount } from '../format/format';
+import { clampPage } from '../url-state/paging';
+import { useCampaignSearch } from '../url-state/use-campaign-search';
 import styles from './campaigns-route.module.css';
 
 const throwForbidden = (error: Error) => error instanceof ApiError && error.status === 403;
@@ -97,7 +98,7 @@ export function CampaignsRoute() {
       <FilterBar filters={filters} view={search} onChange={setFilters} onClear={clear} fieldErrors={fieldErrors?.byControl ?? {}} />
 
       <div className={styles.summaryRow}>
-        <p id="campaigns-summary" className={styles.total}>
+        <p id={CAMPAIGNS_SUMMARY_ID} className={styles.total}>
           {page ? formatCampaignCount(page.total) : '\u00a0'}
         </p>
         {needActionCount !== null && needActionCount > 0 ? (
