@@ -1,5 +1,5 @@
 /*
- * The page's inline script (src/app/early-request-script.ts) sends the first view's requests while the page is
+ * The page's inline script (src/first-screen/inline-request.ts) sends the first view's requests while the page is
  * parsed, and the boot script takes their answers. Run here from its source text, as the browser runs it: it must stand alone,
  * send a request only with a usable stored token, send it the way the app sends every API call, and never throw.
  */

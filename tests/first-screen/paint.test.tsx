@@ -1,5 +1,5 @@
 /*
- * The boot script's rows (src/app/first-paint.ts, through src/lib/render-to-dom.ts) must be exactly the rows React
+ * The boot script's rows (src/first-screen/paint.ts, through react-node-to-dom.ts) must be exactly the rows React
  * renders for the same answer: React replaces them a moment later, and any difference would flash on screen. Checked
  * for arbitrary campaigns (names with markup, right-to-left text, emoji, every status and flag) and list queries.
  */
@@ -8,9 +8,10 @@ import fc from 'fast-check';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { paintFirstView } from '../../src/first-screen/paint';
-import type { Session } from '../../src/features/auth/session';
+import { SIGNED_IN_USER_ATTRIBUTE, type Session } from '../../src/features/auth/session';
 import type { Campaign, CampaignPage } from '../../src/features/campaigns/api/campaign-schemas';
 import { DEFAULT_FILTERS, type CampaignFilters } from '../../src/features/campaigns/url-state/campaign-filters';
+import { CAMPAIGNS_SUMMARY_ID } from '../../src/features/campaigns/components/campaign-columns';
 import { CampaignsTable } from '../../src/features/campaigns/components/campaigns-table';
 import { toSearchString } from '../../src/features/campaigns/url-state/search-params';
 
@@ -42,8 +43,9 @@ const session: Session = { accessToken: 't', refreshToken: null, expiresAt: null
 function firstScreen(): HTMLElement {
   const screen = document.createElement('div');
   screen.innerHTML =
-    '<span data-signed-in-user=""><span class="visually-hidden">Signed in as </span></span>' +
-    '<p id="campaigns-summary">\u00a0</p><table aria-busy="true"><tbody><tr aria-hidden="true"><td></td></tr></tbody></table>';
+    `<span ${SIGNED_IN_USER_ATTRIBUTE}=""><span class="visually-hidden">Signed in as </span></span>` +
+    `<p id="${CAMPAIGNS_SUMMARY_ID}">\u00a0</p>` +
+    '<table aria-busy="true"><tbody><tr aria-hidden="true"><td></td></tr></tbody></table>';
   document.body.append(screen);
   return screen;
 }
@@ -117,9 +119,9 @@ describe('the rows painted before the app runs', () => {
     const screen = firstScreen();
     const campaigns = fc.sample(campaign, { numRuns: 3, seed: 7 });
     paintFirstView(screen, DEFAULT_FILTERS, { campaigns, total: 1234, page: 1, perPage: 50, totalPages: 25 }, session);
-    expect(screen.querySelector('#campaigns-summary')!.textContent).toBe('1,234 campaigns');
-    expect(screen.querySelector('[data-signed-in-user]')!.textContent).toBe('Signed in as Sam Supervisor');
-    expect(screen.querySelector('[data-signed-in-user]')!.getAttribute('title')).toBe('Sam Supervisor');
+    expect(screen.querySelector(`#${CAMPAIGNS_SUMMARY_ID}`)!.textContent).toBe('1,234 campaigns');
+    expect(screen.querySelector(`[${SIGNED_IN_USER_ATTRIBUTE}]`)!.textContent).toBe('Signed in as Sam Supervisor');
+    expect(screen.querySelector(`[${SIGNED_IN_USER_ATTRIBUTE}]`)!.getAttribute('title')).toBe('Sam Supervisor');
     expect(screen.querySelector('table')!.getAttribute('aria-busy')).toBe('false');
     screen.remove();
   });
