@@ -25,9 +25,9 @@
 export const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
 
 /** Id of the JSON block with the view's API URLs, which the inline script reads. */
-export const EARLY_REQUEST_ELEMENT_ID = 'first-view-early-request';
+export const EARLY_REQUEST_ELEMENT_ID = 'early-request';
 /** The global under which the inline script leaves its requests for the boot script. */
-export const EARLY_REQUEST_GLOBAL = '__firstViewEarlyRequest';
+export const EARLY_REQUEST_GLOBAL = '__earlyRequest';
 
 /** Id of the JSON block listing the app's chunks (written by node/entry-loading.ts, read by preload-app.ts). */
 export const APP_CHUNKS_ELEMENT_ID = 'app-chunks';

@@ -36,7 +36,7 @@ export function sendEarlyRequests(elementId: string, globalName: string): void {
 }
 
 /** The inline script's source: constant for a build, so the page's CSP can allow it by its hash. */
-export const EARLY_REQUEST_SCRIPT = `(${sendEarlyRequests.toString()})(${JSON.stringify(EARLY_REQUEST_ELEMENT_ID)}, ${JSON.stringify(EARLY_REQUEST_GLOBAL)});`;
+export const EARLY_REQUEST_SCRIPT = `(${sendEarlyRequests.toString()})(${JSON.stringify(EARLY_REQUEST_ELEMENT_ID)},${JSON.stringify(EARLY_REQUEST_GLOBAL)});`;
 
 /** The JSON block's markup for `data` (`<` escaped, so no value can close the element). */
 export function earlyRequestBlock(data: EarlyRequestData): string {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { EARLY_REQUEST_ELEMENT_ID } from '../../src/first-screen/contract.ts';
 import { executableInlineScripts } from '../bench/first-screen.ts';
 import {
   campaignRows,
@@ -90,7 +91,7 @@ describe('npm run serve against the sandbox', () => {
     const list = await fetch(`${stack.appUrl}/?status=running`, { headers: { accept: 'text/html' } });
     const detail = await fetch(`${stack.appUrl}/campaigns/some%20id?status=running`, { headers: { accept: 'text/html' } });
     expect(detail.status).toBe(200);
-    const earlyBlock = /<script type="application\/json" id="first-view-early-request">([^<]*)<\/script>/;
+    const earlyBlock = new RegExp(`<script type="application/json" id="${EARLY_REQUEST_ELEMENT_ID}">([^<]*)</script>`);
     const [listHtml, detailHtml] = [await list.text(), await detail.text()];
     const listUrls = (JSON.parse(earlyBlock.exec(listHtml)![1]!) as { urls: string[] }).urls;
     const detailUrls = (JSON.parse(earlyBlock.exec(detailHtml)![1]!) as { urls: string[] }).urls;
@@ -102,7 +103,7 @@ describe('npm run serve against the sandbox', () => {
     expect(route.status).toBe(200);
     const plain = html
       .replace(/<div id="root">.+<\/div>\n/, '<div id="root"></div>\n')
-      .replace(/<script type="application\/json" id="first-view-early-request">[^<]*<\/script><script>[\s\S]*?<\/script>/, '');
+      .replace(new RegExp(`<script type="application/json" id="${EARLY_REQUEST_ELEMENT_ID}">[^<]*</script><script>[\\s\\S]*?</script>`), '');
     expect(await route.text()).toBe(plain);
     expect(route.headers.get('content-security-policy')).toBe(response.headers.get('content-security-policy')!.replace(` ${hashes.join(' ')}`, ''));
 

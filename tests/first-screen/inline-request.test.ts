@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from '../../src/first-screen/inline-request';
-import { EARLY_REQUEST_GLOBAL, type EarlyRequestData } from '../../src/first-screen/contract';
+import { EARLY_REQUEST_ELEMENT_ID, EARLY_REQUEST_GLOBAL, type EarlyRequestData } from '../../src/first-screen/contract';
 import { takeEarlyRequest } from '../../src/first-screen/first-view-request';
 import { apiRequestInit } from '../../src/lib/http-client';
 
@@ -92,11 +92,11 @@ describe('the early request', () => {
   });
 
   it.each([
-    ['a damaged block', `<script type="application/json" id="first-view-early-request">{"url":</script>`],
+    ['a damaged block', `<script type="application/json" id="${EARLY_REQUEST_ELEMENT_ID}">{"url":</script>`],
     ['no block', ''],
     ['another host', earlyRequestBlock({ ...data, urls: ['//elsewhere.example/api/campaigns'] })],
     ['an absolute URL', earlyRequestBlock({ ...data, urls: ['https://elsewhere.example/api/campaigns'] })],
-    ['URLs that are not a list', `<script type="application/json" id="first-view-early-request">{"urls":"/api/campaigns","storageKey":"${STORAGE_KEY}","init":{"headers":{}}}</script>`],
+    ['URLs that are not a list', `<script type="application/json" id="${EARLY_REQUEST_ELEMENT_ID}">{"urls":"/api/campaigns","storageKey":"${STORAGE_KEY}","init":{"headers":{}}}</script>`],
   ])('is not sent for %s, and the page goes on', (_case, block) => {
     storeUser({ access_token: 'token-1', expires_at: inAnHour(), profile: { sub: 'u1' } });
     expect(() => loadPage(block)).not.toThrow();

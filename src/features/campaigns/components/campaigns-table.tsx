@@ -19,7 +19,6 @@ const column = createColumnHelper<typeof features, Campaign>();
 
 // The rows are built by campaignRow (campaign-columns.tsx), so the definitions carry only what the headers need.
 const columns = column.columns(CAMPAIGN_COLUMNS.map((definition) => column.accessor(definition.id, { header: definition.header })));
-const byId = new Map(CAMPAIGN_COLUMNS.map((definition) => [definition.id as string, definition]));
 
 const CampaignRow = memo(function CampaignRow(props: { campaign: Campaign; listSearch: string }) {
   return campaignRow(props.campaign, props.listSearch);
@@ -88,7 +87,7 @@ export function CampaignsTable(props: CampaignsTableProps) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
-                  const definition = byId.get(header.column.id)!;
+                  const definition = CAMPAIGN_COLUMNS[header.index]!;
                   const field = definition.sortField;
                   const label = flexRender(header.column.columnDef.header, header.getContext());
                   const sorted = field === sort.field ? sort.direction : null;

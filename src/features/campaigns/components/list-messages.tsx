@@ -1,0 +1,75 @@
+/* What the list says besides its rows: a link that could not be used whole, a view that failed, an empty view. */
+import type { ReactNode } from 'react';
+import { ApiError, describeApiError, type ApiFieldError } from '../../../lib/api-error';
+import styles from './campaign-list.module.css';
+
+export function IgnoredLinkNotice(props: { ignored: string[]; onDismiss: () => void }) {
+  return (
+    <div className={styles.notice} role="status">
+      <div>
+        <p className={styles.noticeTitle}>Some of this link could not be used, so it was left out:</p>
+        <ul>
+          {props.ignored.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" onClick={props.onDismiss} aria-label="Dismiss notice">
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+interface ListErrorProps {
+  error: Error;
+  /** Field errors no control shows beside itself. */
+  otherFields: ApiFieldError[];
+  /** The last rows that loaded are still on screen, dimmed. */
+  showingStaleRows: boolean;
+  onRetry: () => void;
+}
+
+export function ListError(props: ListErrorProps) {
+  const { error } = props;
+  return (
+    <div className={styles.error} role="alert">
+      <div>
+        <p className={styles.errorTitle}>
+          {error instanceof ApiError && error.status === 400 ? 'Talkdesk did not accept these filters.' : 'Campaigns could not be loaded.'}
+        </p>
+        <p>{describeApiError(error)}</p>
+        {props.otherFields.length ? (
+          <ul>
+            {props.otherFields.map((field) => (
+              <li key={field.name}>
+                <code>{field.name}</code>: {field.description}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {props.showingStaleRows ? <p className={styles.errorHint}>The dimmed rows are the last that loaded; they may not match these filters.</p> : null}
+      </div>
+      <button type="button" onClick={props.onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+/** Across the table body when a view has no rows: no campaigns at all, or none matching the filters. */
+export function EmptyList(props: { filtered: boolean; onClear: () => void }): ReactNode {
+  return props.filtered ? (
+    <div className={styles.empty}>
+      <p className={styles.emptyTitle}>No campaigns match these filters</p>
+      <button type="button" onClick={props.onClear}>
+        Clear filters
+      </button>
+    </div>
+  ) : (
+    <div className={styles.empty}>
+      <p className={styles.emptyTitle}>No campaigns yet</p>
+      <p>Campaigns created in Talkdesk appear here.</p>
+    </div>
+  );
+}
