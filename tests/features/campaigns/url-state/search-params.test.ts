@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, type CampaignFilters } from '../../../src/features/campaigns/url-state/campaign-filters';
-import { parseCampaignSearch, toSearchString } from '../../../src/features/campaigns/url-state/search-params';
+import { DEFAULT_FILTERS, type CampaignFilters } from '../../../../src/features/campaigns/url-state/campaign-filters';
+import { parseCampaignSearch, toSearchString } from '../../../../src/features/campaigns/url-state/search-params';
 
 const PARAM_NAMES = [
   'status', 'dialing_mode', 'priority', 'action_required', 'search', 'name', 'user_id', 'record_list_id',

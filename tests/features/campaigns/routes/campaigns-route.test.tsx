@@ -6,11 +6,11 @@ import { setupServer } from 'msw/node';
 import { useEffect } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CampaignDetailRoute } from '../../../src/features/campaigns/routes/campaign-detail-route';
-import { CampaignsRoute } from '../../../src/features/campaigns/routes/campaigns-route';
-import { SEARCH_DEBOUNCE_MS } from '../../../src/features/campaigns/components/filter-bar';
-import { createHttpClient } from '../../../src/lib/http-client';
-import { HttpClientProvider } from '../../../src/lib/http-client-context';
+import { CampaignDetailRoute } from '../../../../src/features/campaigns/routes/campaign-detail-route';
+import { CampaignsRoute } from '../../../../src/features/campaigns/routes/campaigns-route';
+import { SEARCH_DEBOUNCE_MS } from '../../../../src/features/campaigns/components/filter-bar';
+import { createHttpClient } from '../../../../src/lib/http-client';
+import { HttpClientProvider } from '../../../../src/lib/http-client-context';
 
 interface Row {
   id: string;
