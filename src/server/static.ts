@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
+import { acceptedEncodings, type Encoding } from './accept-encoding.ts';
 import { StartupError } from './config.ts';
 import { FIRST_SCREEN_DIR } from './first-screen-files.ts';
 import type { FirstScreen } from './first-screen.ts';
@@ -46,8 +47,6 @@ const MIN_COMPRESS_BYTES = 1024;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
-
-type Encoding = 'br' | 'gzip' | 'identity';
 
 interface Compressed {
   /** The body in `encoding` if it is ready now. */
@@ -259,16 +258,6 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticF
   res.setHeader('Content-Length', body.length);
   res.statusCode = 200;
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-function acceptedEncodings(header: string | string[] | undefined): Set<Encoding> {
-  const accepted = new Set<Encoding>();
-  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if ((name === 'br' || name === 'gzip') && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
-  }
-  return accepted;
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headOnly: boolean): void {

@@ -35,7 +35,7 @@ beforeAll(async () => {
     account: undefined,
     // Nothing listens on the discard port: the proxy answers 502.
     apiUrl: 'http://127.0.0.1:9',
-    identityUrl: 'http://id.example.test:4010',
+    identityUrl: 'https://id.example.test',
     clientId: 'campaigns-dashboard',
     clientSecret: 'server-only-secret',
     scope: 'openid campaigns:read',
@@ -178,7 +178,7 @@ describe('health, config and proxy', () => {
 
   it('serves the runtime config without the secret', async () => {
     const reply = await get('/app-config.json');
-    expect(JSON.parse(reply.body.toString())).toMatchObject({ authorizeUrl: 'http://id.example.test:4010/oauth/authorize' });
+    expect(JSON.parse(reply.body.toString())).toMatchObject({ authorizeUrl: 'https://id.example.test/oauth/authorize' });
     expect(reply.body.toString()).not.toContain('server-only-secret');
   });
 
@@ -196,7 +196,7 @@ describe('security headers', () => {
       const { headers } = await get(path, { Accept: 'text/html' });
       expect(headers['content-security-policy'], path).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
-          "object-src 'none'; base-uri 'none'; form-action 'self' http://id.example.test:4010; frame-ancestors 'none'",
+          "object-src 'none'; base-uri 'none'; form-action 'self' https://id.example.test; frame-ancestors 'none'",
       );
       expect(headers['referrer-policy'], path).toBe('no-referrer');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
