@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { entryLoading } from './src/server/entry-loading-plugin.ts';
 import { firstScreenBuild } from './src/server/first-screen-plugin.ts';
+import { serverBuild } from './src/server/server-build-plugin.ts';
 import { talkdeskProxy } from './src/server/vite-plugin.ts';
 
 // react-router's package points bundlers only at its development build (warnings and checks included, about 4 kB
@@ -23,7 +24,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig({
-  plugins: [react(), talkdeskProxy(), entryLoading(), firstScreenBuild(), reactRouterProduction],
+  plugins: [react(), talkdeskProxy(), entryLoading(), firstScreenBuild(), serverBuild(), reactRouterProduction],
   // Fixed ports: the sandbox registers redirect URIs for them.
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -15,6 +15,7 @@ import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, g
 import { acceptedEncodings, type Encoding } from './accept-encoding.ts';
 import { StartupError } from './config.ts';
 import { FIRST_SCREEN_DIR } from './first-screen-files.ts';
+import { SERVER_BUILD_DIR } from './dist-dir.ts';
 import type { FirstScreen } from './first-screen.ts';
 
 const brotliAsync = promisify(brotliCompress);
@@ -175,7 +176,7 @@ function indexFiles(distDir: string, transformIndexHtml?: (html: string) => stri
     if (!statSync(absolutePath).isFile()) continue;
     const urlPath = `/${relative(distDir, absolutePath).split(sep).join('/')}`;
     // Server code, not part of the site.
-    if (urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`)) continue;
+    if (urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`) || urlPath.startsWith(`/${SERVER_BUILD_DIR}/`)) continue;
     const extension = extensionOf(urlPath);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     const raw = readFileSync(absolutePath);

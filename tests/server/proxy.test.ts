@@ -496,7 +496,7 @@ describe('token proxy: only for the dashboard’s own pages', () => {
   const ownOrigin = () => `http://127.0.0.1:${proxyPort}`;
 
   it('refuses a request another site sends, by Sec-Fetch-Site or by Origin, with 403 and nothing sent upstream', async () => {
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { 'Sec-Fetch-Site': 'cross-site', Origin: ownOrigin() },
       { Origin: 'https://evil.test' },
       { Origin: 'null' },
