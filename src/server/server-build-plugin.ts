@@ -6,31 +6,27 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { build, type Plugin } from 'vite';
 import { SERVER_BUILD_DIR } from './dist-dir.ts';
 
 const SERVER_ENTRIES = { serve: fileURLToPath(new URL('./serve.ts', import.meta.url)) };
 
 export function serverBuild(): Plugin {
-  let resolved: ResolvedConfig | undefined;
   return {
     name: 'campaigns-server-build',
     apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
-    configResolved(config) {
-      resolved = config;
-    },
     async closeBundle() {
-      if (!resolved) return;
+      const { root, mode, build: app } = this.environment.config;
       await build({
         // None of the app's plugins: this is Node code.
         configFile: false,
-        root: resolved.root,
-        mode: resolved.mode,
+        root,
+        mode,
         logLevel: 'warn',
         build: {
           ssr: true,
           target: 'node20',
-          outDir: resolve(resolved.root, resolved.build.outDir, SERVER_BUILD_DIR),
+          outDir: resolve(root, app.outDir, SERVER_BUILD_DIR),
           emptyOutDir: true,
           copyPublicDir: false,
           sourcemap: true,

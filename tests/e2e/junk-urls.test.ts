@@ -10,6 +10,7 @@ import { loadFirstScreen, type FirstScreens } from '../../src/server/first-scree
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { createStaticSite } from '../../src/server/static.ts';
 import { memoryAfterGc } from '../load/load-run.ts';
+import { UPSTREAMLESS_ENV } from '../server/upstreamless-env.ts';
 import { E2E_DIST_DIR } from './harness.ts';
 
 const URLS = 10_000;
@@ -31,18 +32,7 @@ const drawn: string[] = [];
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 beforeAll(async () => {
-  const config = toServerConfig({
-    region: 'sandbox',
-    account: undefined,
-    apiUrl: 'http://127.0.0.1:9',
-    identityUrl: 'http://127.0.0.1:9',
-    clientId: 'campaigns-dashboard',
-    clientSecret: undefined,
-    scope: 'openid campaigns:read',
-    port: 0,
-    host: '127.0.0.1',
-    upstreamTimeoutMs: 1_000,
-  });
+  const config = toServerConfig(UPSTREAMLESS_ENV);
   const counted = loadFirstScreen(E2E_DIST_DIR, toRuntimeConfig(config)).then(
     (screens): FirstScreens => ({ viewUrl: screens.viewUrl, draw: (url) => (drawn.push(url), screens.draw(url)) }),
   );

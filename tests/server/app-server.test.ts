@@ -9,26 +9,13 @@ import { createAppServer, HSTS, MAX_REQUEST_HEADER_BYTES } from '../../src/serve
 import { toRuntimeConfig, toServerConfig, type ServerConfig } from '../../src/server/config.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { rawRequest } from './raw-request.ts';
+import { UPSTREAMLESS_ENV } from './upstreamless-env.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"campaign ${i}"`).join(',')}];\n`;
 
 /** index.html as built, less the runtime configuration block the server writes into it. */
 const withoutInlineConfig = (html: string) => html.replace(/<script type="application\/json" id="app-config">.*?<\/script>/, '');
-
-/** A configuration whose upstream hosts nothing needs to reach. */
-const upstreamless = {
-  region: 'sandbox' as const,
-  account: undefined,
-  apiUrl: 'http://127.0.0.1:9',
-  identityUrl: 'http://127.0.0.1:9',
-  clientId: 'campaigns-dashboard',
-  clientSecret: undefined,
-  scope: 'openid campaigns:read',
-  port: 0,
-  host: '127.0.0.1',
-  upstreamTimeoutMs: 1_000,
-};
 
 let distDir: string;
 let server: Server;
@@ -44,19 +31,8 @@ beforeAll(async () => {
   writeFileSync(join(distDir, 'assets', 'index-Ab12Cd.js'), APP_JS);
   writeFileSync(join(distDir, 'assets', 'index-Ef34Gh.css'), 'body{margin:0}');
   writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  config = toServerConfig({
-    region: 'sandbox',
-    account: undefined,
-    // Nothing listens on the discard port: the proxy answers 502.
-    apiUrl: 'http://127.0.0.1:9',
-    identityUrl: 'https://id.example.test',
-    clientId: 'campaigns-dashboard',
-    clientSecret: 'server-only-secret',
-    scope: 'openid campaigns:read',
-    port: 0,
-    host: '127.0.0.1',
-    upstreamTimeoutMs: 1_000,
-  });
+  // Nothing listens on the API's port: the proxy answers 502.
+  config = toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: 'https://id.example.test', clientSecret: 'server-only-secret' });
   server = createAppServer(config, { distDir, log: () => {} });
   base = await listen(server, 0, '127.0.0.1', 'PORT');
 });
@@ -236,7 +212,7 @@ describe('readiness', () => {
 
   it('says whether both upstream hosts answer, from probes in the background, never one per request', async () => {
     const [identity, api] = [await countingHost(), await countingHost()];
-    const running = createAppServer(toServerConfig({ ...upstreamless, identityUrl: identity.url, apiUrl: api.url }), { distDir, log: () => {} });
+    const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: identity.url, apiUrl: api.url }), { distDir, log: () => {} });
     const url = await listen(running, 0, '127.0.0.1', 'PORT');
     try {
       await expect.poll(async () => (await rawRequest(url, '/readyz')).status).toBe(200);
@@ -257,7 +233,7 @@ describe('readiness', () => {
   it('is 503 naming the host that does not answer, while health stays ok', async () => {
     const api = await countingHost();
     // Nothing listens on the discard port.
-    const running = createAppServer(toServerConfig({ ...upstreamless, identityUrl: 'http://127.0.0.1:9', apiUrl: api.url }), { distDir, log: () => {} });
+    const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: 'http://127.0.0.1:9', apiUrl: api.url }), { distDir, log: () => {} });
     const url = await listen(running, 0, '127.0.0.1', 'PORT');
     try {
       await expect.poll(async () => JSON.parse((await rawRequest(url, '/readyz')).body.toString())).toEqual({
@@ -284,7 +260,7 @@ describe('Strict-Transport-Security', () => {
       { env: {}, host: 'dash.example.test', hsts: undefined },
     ];
     for (const { env, host, hsts } of cases) {
-      const running = createAppServer(toServerConfig({ ...upstreamless, ...env }), { distDir, log: () => {} });
+      const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, ...env }), { distDir, log: () => {} });
       const url = await listen(running, 0, '127.0.0.1', 'PORT');
       try {
         for (const path of ['/', '/healthz', '/api/campaigns']) {
