@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { entryLoading } from './src/first-screen/node/entry-loading.ts';
 import { firstScreenBuild } from './src/first-screen/node/build-first-screen.ts';
 import { talkdeskProxy } from './src/server/dev-server-proxy.ts';
+import { serverBuild } from './src/server/server-build-plugin.ts';
 
 // react-router's package points bundlers only at its development build (warnings and checks included, about 4 kB
 // gzip more); a build takes the production build it ships alongside.
@@ -23,7 +24,7 @@ const reactRouterProduction = {
 };
 
 export default defineConfig({
-  plugins: [react(), talkdeskProxy(), entryLoading(), firstScreenBuild(), reactRouterProduction],
+  plugins: [react(), talkdeskProxy(), entryLoading(), firstScreenBuild(), serverBuild(), reactRouterProduction],
   // Fixed ports: the sandbox registers redirect URIs for them.
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

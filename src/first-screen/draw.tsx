@@ -20,7 +20,7 @@ import { HttpClientProvider } from '../lib/http-client-context';
 import { userStorageKey } from '../features/auth/session';
 import { campaignDetailUrl, campaignPageUrl } from '../features/campaigns/api/fetch-campaigns';
 import { campaignIdOfPath, isDetailPath } from '../features/campaigns/url-state/detail-path';
-import { parseCampaignSearch } from '../features/campaigns/url-state/search-params';
+import { parseCampaignSearch, toSearchString } from '../features/campaigns/url-state/search-params';
 import { apiRequestInit } from '../lib/http-client';
 import { AppLayout } from '../app/app-layout';
 import { EARLY_REQUEST_SCRIPT, earlyRequestBlock } from './inline-request';
@@ -28,6 +28,20 @@ import { FIRST_SCREEN_ATTRIBUTE, type FirstScreen } from './contract';
 
 // The server allows the inline script in the page's CSP by its hash (node/load-first-screen.ts).
 export { EARLY_REQUEST_SCRIPT };
+
+/**
+ * The view the first screen for `url` draws, as a URL: its path and its canonical query (unknown or repeated
+ * parameters, defaults and order left out), or null for pages drawn only in the browser. The server keeps drawn pages
+ * by it (src/server/static.ts), so junk or reordered parameters cost no drawing; the app, once in, tells what it
+ * ignored.
+ */
+export function firstScreenUrl(url: string): string | null {
+  const { pathname, search } = new URL(url, 'http://first-screen.invalid');
+  const campaignId = campaignIdOfPath(pathname);
+  if (pathname !== '/' && campaignId === null) return null;
+  const query = toSearchString(parseCampaignSearch(search).filters);
+  return `${campaignId === null ? '/' : `/campaigns/${encodeURIComponent(campaignId)}`}${query ? `?${query}` : ''}`;
+}
 
 /**
  * The first screen for `url` (path and query), or null for pages drawn only in the browser. For a detail link it is

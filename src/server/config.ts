@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import { REGION_IDS, REGION_PRESETS, type RegionId } from '../config/regions.ts';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
+import { TALKDESK_LIST_PARAMS } from '../features/campaigns/api/talkdesk-params.ts';
+import { isLoopbackHost } from './loopback.ts';
 
 /** A configuration problem the entry points print as one line (no stack trace) before exiting with status 1. */
 export class StartupError extends Error {
@@ -32,6 +34,10 @@ export interface ServerEnv {
   port: number;
   host: string;
   upstreamTimeoutMs: number;
+  /** The dashboard's own origin as browsers see it (PUBLIC_URL); null when not configured. */
+  publicUrl?: string | null;
+  /** TLS_PROXY=true: a TLS-terminating proxy in front serves the dashboard over https. */
+  tlsProxy?: boolean;
 }
 
 export interface ServerConfig {
@@ -48,6 +54,16 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly upstreamTimeoutMs: number;
+  readonly publicUrl: string | null;
+  /** Browsers reach the dashboard over https (PUBLIC_URL https:, or TLS_PROXY): send Strict-Transport-Security. */
+  readonly hsts: boolean;
+  /** The query parameter names the API proxy forwards; any other is refused. */
+  readonly apiQueryNames: ReadonlySet<string>;
+}
+
+/** The names of the API contract: every list parameter (the detail request's `expand` among them). */
+function apiQueryNames(): ReadonlySet<string> {
+  return new Set(Object.values(TALKDESK_LIST_PARAMS).map((param) => param.name));
 }
 
 const origin = z.pipe(
@@ -112,6 +128,8 @@ const schemas = {
   PORT: integer(1, 65_535),
   HOST: z.string().check(z.regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, { error: 'must be a host name or an IP address' })),
   UPSTREAM_TIMEOUT_MS: integer(100, 600_000),
+  PUBLIC_URL: origin,
+  TLS_PROXY: z.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }), z.transform((value) => value === 'true')),
 };
 
 type VariableName = keyof typeof schemas;
@@ -165,6 +183,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv, options: { defaultPort: nu
     port: read(env, 'PORT') ?? options.defaultPort,
     host: read(env, 'HOST') ?? DEFAULT_HOST,
     upstreamTimeoutMs: read(env, 'UPSTREAM_TIMEOUT_MS') ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    publicUrl: read(env, 'PUBLIC_URL') ?? null,
+    tlsProxy: read(env, 'TLS_PROXY') ?? false,
   };
 }
 
@@ -184,9 +204,25 @@ export function toServerConfig(
         `${name} is required for region ${serverEnv.region} (npm start and npm run dev start the sandbox themselves when both are unset)`,
       );
     }
+    // Tokens and the client secret travel to these hosts: in clear text only on this machine.
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && !isLoopbackHost(url.host)) {
+      throw new StartupError(`${name} must use https (plain http is allowed for localhost only): ${url.origin}`);
+    }
   }
-  const { clientSecret, ...visible } = serverEnv;
-  const config = { ...visible, regionLabel: REGION_PRESETS[serverEnv.region].label, apiUrl, identityUrl };
+  const { clientSecret, publicUrl = null, tlsProxy = false, ...visible } = serverEnv;
+  if (tlsProxy && publicUrl?.startsWith('http:')) {
+    throw new StartupError(`TLS_PROXY=true says the dashboard is served over https, but PUBLIC_URL is ${publicUrl}`);
+  }
+  const config = {
+    ...visible,
+    regionLabel: REGION_PRESETS[serverEnv.region].label,
+    apiUrl,
+    identityUrl,
+    publicUrl,
+    hsts: tlsProxy || publicUrl?.startsWith('https:') === true,
+    apiQueryNames: apiQueryNames(),
+  };
   Object.defineProperty(config, 'clientSecret', { value: embedded?.clientSecret ?? clientSecret, enumerable: false });
   return Object.freeze(config) as ServerConfig;
 }

@@ -1,9 +1,25 @@
 /*
  * Start-up and shut-down shared by the entry points: one clear line for a port in use or a bad setting (no stack
- * trace), and Ctrl-C / SIGTERM closing every server so the ports are free when the process exits.
+ * trace), and Ctrl-C / SIGTERM closing every server so the ports are free when the process exits. Shutting down
+ * drains: no new connections, the requests in flight are answered (up to a limit), then the process exits.
  */
 import type { Server } from 'node:http';
-import { StartupError } from './config.ts';
+import * as z from 'zod/mini';
+import { readVariable, StartupError } from './config.ts';
+
+/** How long requests in flight may take to finish once the server is asked to stop (after UPSTREAM_TIMEOUT_MS's 15 s). */
+export const DEFAULT_DRAIN_MS = 20_000;
+const DRAIN_CHECK_MS = 100;
+
+const drainMs = z.pipe(
+  z.string().check(z.regex(/^\d{1,6}$/, { error: 'must be a whole number of milliseconds' })),
+  z.transform((value: string) => Number(value)),
+);
+
+/** SHUTDOWN_DRAIN_MS, or the default. */
+export function drainLimitFromEnv(env: NodeJS.ProcessEnv): number {
+  return readVariable(env, 'SHUTDOWN_DRAIN_MS', drainMs) ?? DEFAULT_DRAIN_MS;
+}
 
 /** Listens and resolves with the URL to print; a busy port becomes a StartupError naming the variable to change. */
 export function listen(server: Server, port: number, host: string, portVariable: string): Promise<string> {
@@ -27,16 +43,24 @@ export function listen(server: Server, port: number, host: string, portVariable:
   });
 }
 
-/** Stops accepting connections and drops idle keep-alive ones, so close() does not wait for browsers. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections, lets the requests in flight finish and closes each connection once it is idle (so
+ * close() does not wait for browsers' keep-alive); connections still busy after `drainLimitMs` are cut.
+ */
+export function closeServer(server: Server, drainLimitMs = 2_000): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) {
       resolve();
       return;
     }
-    server.close(() => resolve());
+    const idleCheck = setInterval(() => server.closeIdleConnections(), DRAIN_CHECK_MS);
+    const limit = setTimeout(() => server.closeAllConnections(), drainLimitMs);
+    server.close(() => {
+      clearInterval(idleCheck);
+      clearTimeout(limit);
+      resolve();
+    });
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 2_000).unref();
   });
 }
 

@@ -1,12 +1,15 @@
 /*
  * The same-origin proxy between the browser and Talkdesk, used by `vite dev`, `vite preview` and the production
  * server. Talkdesk's token endpoint requires a client secret and neither host documents CORS, so the browser talks
- * only to its own origin and this module forwards an allow-list of requests: read-only campaigns calls, and the
- * user-bound OAuth grants (never client_credentials, which would turn the secret into account-wide tokens).
+ * only to its own origin and this module forwards an allow-list of requests: read-only campaigns calls with the
+ * query parameters of the API contract, and the user-bound OAuth grants (proxy-oauth.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_BASE_PATH, REVOKE_PATH, TOKEN_PATH, toRuntimeConfig, type ServerConfig } from './config.ts';
 import { RUNTIME_CONFIG_PATH } from '../config/runtime-config.ts';
+import { proxyOAuth } from './proxy-oauth.ts';
+import { apiError, CLIENT_CLOSED, codeFor, HttpError, sendApiError, sendJson } from './proxy-replies.ts';
+import { callUpstream, relay } from './upstream.ts';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -16,32 +19,22 @@ export interface ProxyOptions {
 }
 
 export const MAX_URL_LENGTH = 8 * 1024;
-export const MAX_FORM_BODY_BYTES = 16 * 1024;
+/** A forwarded header longer than this is refused (431): a Talkdesk access token is a few hundred bytes. */
+export const MAX_FORWARDED_HEADER_BYTES = 8 * 1024;
 
 const API_PATH = /^\/api\/campaigns(?:\/[A-Za-z0-9-]{1,64})?$/;
 const FORWARDED_API_REQUEST_HEADERS = ['authorization', 'accept', 'accept-language', 'if-none-match'] as const;
-const RETURNED_API_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'retry-after', 'www-authenticate'] as const;
-const RETURNED_OAUTH_RESPONSE_HEADERS = ['content-type', 'www-authenticate'] as const;
-const ALLOWED_GRANT_TYPES = new Set(['authorization_code', 'refresh_token']);
-// Client authentication is the proxy's job: a browser that sends its own is misconfigured or probing.
-const REFUSED_FORM_PARAMS = ['client_secret', 'client_assertion', 'client_assertion_type'];
+const RETURNED_API_RESPONSE_HEADERS = ['content-type', 'etag', 'retry-after', 'www-authenticate'] as const;
+/** Per-user data: never kept by a shared cache, nor by the browser's. */
+const API_CACHE_CONTROL = { 'Cache-Control': 'private, no-store' };
 /* eslint-disable no-control-regex -- matching control characters is the point: they must never be forwarded */
 // Raw control characters, backslashes and encoded dots, slashes or backslashes in a path: never a campaigns URL.
 const SUSPICIOUS_PATH = /[\x00-\x20\x7f\\]|%(?:2e|2f|5c|00)|\/\.{1,2}(?:\/|$)|\/\//i;
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
+// In a header value: C0 controls (a tab too), DEL, and C1 controls such as NEL (\x85), which some parsers take for a
+// line break. Node's parser lets tabs and bytes over 0x7f through.
+const HEADER_CONTROL_CHARS = /[\x00-\x1f\x7f-\x9f]/;
 /* eslint-enable no-control-regex */
-/** Logged when the browser went away before the answer (nginx's convention). */
-const CLIENT_CLOSED = 499;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 /** Connect-style middleware: answers `/app-config.json`, `/api/...`, `/oauth/token`, `/oauth/revoke`; calls next() otherwise. */
 export function createProxy(config: ServerConfig, options: ProxyOptions = {}): Middleware {
@@ -99,6 +92,8 @@ async function proxyApi(
   path: string,
   query: string,
 ): Promise<number> {
+  for (const [name, value] of Object.entries(API_CACHE_CONTROL)) res.setHeader(name, value);
+  let headers: Record<string, string>;
   try {
     if (target.length > MAX_URL_LENGTH) throw new HttpError(414, 'The URL is too long.');
     if (SUSPICIOUS_PATH.test(path) || CONTROL_CHARS.test(query) || query.includes(' ')) {
@@ -108,17 +103,14 @@ async function proxyApi(
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, 'The campaigns API is read-only here.', { Allow: 'GET, HEAD' });
     }
+    const unknown = [...new URLSearchParams(query).keys()].find((name) => !config.apiQueryNames.has(name));
+    if (unknown !== undefined) throw new HttpError(400, `The query parameter "${unknown.slice(0, 64)}" is not part of the campaigns API.`);
+    headers = forwardedHeaders(req, FORWARDED_API_REQUEST_HEADERS);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    sendJson(res, error.status, apiError(codeFor(error.status), error.message), error.headers);
-    return error.status;
+    return sendApiError(res, error);
   }
 
-  const headers = pickHeaders(req, FORWARDED_API_REQUEST_HEADERS);
-  if (!headers) {
-    sendJson(res, 400, apiError('bad_request', 'A request header contains control characters.'));
-    return 400;
-  }
   const upstreamUrl = `${config.apiUrl}${path.slice(API_BASE_PATH.length)}${query}`;
   const outcome = await callUpstream(config, res, upstreamUrl, { method: req.method ?? 'GET', headers });
   if (res.destroyed) return CLIENT_CLOSED;
@@ -126,204 +118,21 @@ async function proxyApi(
     sendJson(res, outcome.status, apiError(codeFor(outcome.status), outcome.message));
     return outcome.status;
   }
-  return relay(req, res, outcome.response, outcome.body, RETURNED_API_RESPONSE_HEADERS, {});
+  return relay(req, res, outcome.response, outcome.body, { returned: RETURNED_API_RESPONSE_HEADERS, extra: API_CACHE_CONTROL, compress: true });
 }
 
-async function proxyOAuth(
-  config: ServerConfig,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  hasQuery: boolean,
-): Promise<number> {
-  const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
-  const refuse = (status: number, error: string, description: string, headers: Record<string, string> = {}) => {
-    sendJson(res, status, JSON.stringify({ error, error_description: description }), { ...noStore, ...headers });
-    return status;
-  };
-
-  if (req.method !== 'POST') return refuse(405, 'invalid_request', 'Use POST.', { Allow: 'POST' });
-  // Credentials in a query string end up in logs; the spec wants them in the body.
-  if (hasQuery) return refuse(400, 'invalid_request', 'Parameters belong in the request body.');
-  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/x-www-form-urlencoded') {
-    return refuse(415, 'invalid_request', 'The body must be application/x-www-form-urlencoded.');
-  }
-
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, MAX_FORM_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof HttpError) return refuse(error.status, 'invalid_request', error.message);
-    throw error;
-  }
-  const text = raw.toString('utf8');
-  if (CONTROL_CHARS.test(text)) return refuse(400, 'invalid_request', 'The body contains control characters.');
-  const form = new URLSearchParams(text);
-  const names = [...form.keys()];
-  const repeated = names.find((name, index) => names.indexOf(name) !== index);
-  if (repeated) return refuse(400, 'invalid_request', `The parameter ${repeated} is repeated.`);
-  const refused = REFUSED_FORM_PARAMS.find((name) => form.has(name));
-  if (refused) return refuse(400, 'invalid_request', `The proxy authenticates the client: do not send ${refused}.`);
-  const clientId = form.get('client_id');
-  if (clientId !== null && clientId !== config.clientId) {
-    return refuse(400, 'invalid_client', 'The client_id is not the one this dashboard is registered with.');
-  }
-
-  if (path === TOKEN_PATH) {
-    const grantType = form.get('grant_type');
-    if (grantType === null || !ALLOWED_GRANT_TYPES.has(grantType)) {
-      return refuse(400, 'unsupported_grant_type', 'Only authorization_code and refresh_token grants are allowed.');
-    }
-  } else if (!form.get('token')) {
-    return refuse(400, 'invalid_request', 'The token parameter is required.');
-  }
-
-  const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
-    accept: 'application/json',
-  };
-  if (config.clientSecret !== undefined) {
-    headers.authorization = `Basic ${Buffer.from(`${formEncode(config.clientId)}:${formEncode(config.clientSecret)}`).toString('base64')}`;
-  }
-  const outcome = await callUpstream(config, res, `${config.identityUrl}${path}`, { method: 'POST', headers, body: raw });
-  if (res.destroyed) return CLIENT_CLOSED;
-  if (outcome.kind === 'failed') {
-    return refuse(outcome.status, 'temporarily_unavailable', outcome.message);
-  }
-  return relay(req, res, outcome.response, outcome.body, RETURNED_OAUTH_RESPONSE_HEADERS, noStore);
-}
-
-type UpstreamOutcome =
-  | { kind: 'answered'; response: Response; body: Buffer }
-  | { kind: 'failed'; status: 502 | 504; message: string };
-
-async function callUpstream(
-  config: ServerConfig,
-  res: ServerResponse,
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: Buffer },
-): Promise<UpstreamOutcome> {
-  const clientGone = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) clientGone.abort();
-  };
-  res.on('close', onClose);
-  const timeout = AbortSignal.timeout(config.upstreamTimeoutMs);
-  try {
-    const response = await fetch(url, {
-      method: init.method,
-      headers: init.headers,
-      body: init.body,
-      redirect: 'manual',
-      signal: AbortSignal.any([timeout, clientGone.signal]),
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-      return { kind: 'failed', status: 502, message: 'The upstream service answered with a redirect, which the proxy does not follow.' };
-    }
-    return { kind: 'answered', response, body };
-  } catch {
-    if (timeout.aborted) {
-      return { kind: 'failed', status: 504, message: 'The upstream service did not answer in time.' };
-    }
-    return { kind: 'failed', status: 502, message: 'The upstream service could not be reached.' };
-  } finally {
-    res.off('close', onClose);
-  }
-}
-
-function relay(
-  req: IncomingMessage,
-  res: ServerResponse,
-  response: Response,
-  body: Buffer,
-  returned: readonly string[],
-  extra: Record<string, string>,
-): number {
-  for (const name of returned) {
-    const value = response.headers.get(name);
-    if (value !== null) res.setHeader(name, value);
-  }
-  for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
-  // fetch decompresses, so the upstream Content-Length may not match: describe the body actually sent.
-  const bodyless = req.method === 'HEAD' || response.status === 204 || response.status === 304;
-  if (!bodyless) res.setHeader('Content-Length', body.length);
-  res.statusCode = response.status;
-  res.end(bodyless ? undefined : body);
-  return response.status;
-}
-
-/** Copies the allowed request headers; null when one carries control characters (header injection). */
-function pickHeaders(req: IncomingMessage, names: readonly string[]): Record<string, string> | null {
+/** Copies the allowed request headers; refuses one that carries control characters (header injection) or is too long. */
+function forwardedHeaders(req: IncomingMessage, names: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of names) {
     const value = req.headers[name];
     if (value === undefined) continue;
     const joined = Array.isArray(value) ? value.join(', ') : value;
-    if (CONTROL_CHARS.test(joined)) return null;
+    if (HEADER_CONTROL_CHARS.test(joined)) throw new HttpError(400, `The ${name} header contains control characters.`);
+    if (joined.length > MAX_FORWARDED_HEADER_BYTES) {
+      throw new HttpError(431, `The ${name} header exceeds ${MAX_FORWARDED_HEADER_BYTES} bytes.`);
+    }
     headers[name] = joined;
   }
   return headers;
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    req.resume();
-    return Promise.reject(new HttpError(413, `The body exceeds ${limit} bytes.`));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpError(413, `The body exceeds ${limit} bytes.`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** application/x-www-form-urlencoded, as RFC 6749 section 2.3.1 requires before Basic-encoding client credentials. */
-function formEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+');
-}
-
-function apiError(code: string, message: string): string {
-  return JSON.stringify({ code, message, fields: [] });
-}
-
-function codeFor(status: number): string {
-  switch (status) {
-    case 400: return 'bad_request';
-    case 404: return 'not_found';
-    case 405: return 'method_not_allowed';
-    case 414: return 'uri_too_long';
-    case 502: return 'bad_gateway';
-    case 504: return 'gateway_timeout';
-    default: return 'error';
-  }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-  headOnly = false,
-): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(headOnly ? undefined : body);
 }

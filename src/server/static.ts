@@ -12,9 +12,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
+import { acceptedEncodings, type Encoding } from './accept-encoding.ts';
 import { StartupError } from './config.ts';
 import { FIRST_SCREEN_DIR } from '../first-screen/contract.ts';
-import type { DrawnScreen } from '../first-screen/node/load-first-screen.ts';
+import type { FirstScreens } from '../first-screen/node/load-first-screen.ts';
+import { SERVER_BUILD_DIR } from './dist-dir.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -47,8 +49,6 @@ const MIN_COMPRESS_BYTES = 1024;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
-type Encoding = 'br' | 'gzip' | 'identity';
-
 interface Compressed {
   /** The body in `encoding` if it is ready now. */
   ready(encoding: 'gzip' | 'br'): Buffer | undefined;
@@ -74,8 +74,8 @@ export interface StaticSite {
 
 export interface StaticSiteOptions {
   transformIndexHtml?: (html: string) => string;
-  /** The first screen for an app URL (path and query), or null to send the page as built. */
-  firstScreen?: Promise<(url: string) => DrawnScreen | null>;
+  /** The first screens drawn into the page, by the view an app URL (path and query) shows. */
+  firstScreen?: Promise<FirstScreens>;
   /** The Content-Security-Policy for a page whose inline scripts are allowed by `scriptSources`. */
   contentSecurityPolicy?: (scriptSources: string[]) => string;
 }
@@ -83,8 +83,9 @@ export interface StaticSiteOptions {
 const EMPTY_ROOT = '<div id="root"></div>';
 
 /**
- * How many drawn pages are kept, by URL. A page depends only on its URL (the server does not know who is asking), so
- * a kept one is always right; the most recently asked for stay (a few MB at most).
+ * How many drawn pages are kept, by the view they show (the canonical URL: junk or reordered parameters share their
+ * view's page). A page depends only on that (the server does not know who is asking), so a kept one is always right;
+ * the most recently asked for stay (a few MB at most).
  */
 export const PAGE_CACHE_SIZE = 200;
 
@@ -115,6 +116,11 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
     return page;
   };
 
+  const drawnPage = async (screens: Promise<FirstScreens>, url: string): Promise<StaticFile> => {
+    const view = (await screens).viewUrl(url);
+    return view === null ? indexHtml : pageFor(view);
+  };
+
   return {
     handle(req, res) {
       const target = req.url ?? '/';
@@ -134,7 +140,7 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
         sendText(res, 405, 'Method not allowed', false);
         return true;
       }
-      const page = file === indexHtml && options.firstScreen ? pageFor(target) : Promise.resolve(file);
+      const page = file === indexHtml && options.firstScreen ? drawnPage(options.firstScreen, target) : Promise.resolve(file);
       page.then((sent) => sendFile(req, res, sent)).catch(() => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error', false);
       });
@@ -143,9 +149,9 @@ export function createStaticSite(distDir: string, options: StaticSiteOptions = {
   };
 }
 
-/** index.html with the first screen drawn for `url`, compressed on demand (see createStaticSite for the cache). */
+/** index.html with the first screen drawn for the view `url`, compressed on demand (see createStaticSite for the cache). */
 async function withFirstScreen(index: StaticFile, options: StaticSiteOptions, url: string): Promise<StaticFile> {
-  const screen = (await options.firstScreen!)(url);
+  const screen = (await options.firstScreen!).draw(url);
   const html = index.identity.toString('utf8');
   // Early in <head>, before the stylesheet (which would hold an inline script back until it has loaded); after the
   // charset, which belongs in the first 1024 bytes.
@@ -176,7 +182,7 @@ function indexFiles(distDir: string, transformIndexHtml?: (html: string) => stri
     if (!statSync(absolutePath).isFile()) continue;
     const urlPath = `/${relative(distDir, absolutePath).split(sep).join('/')}`;
     // Server code, not part of the site.
-    if (urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`)) continue;
+    if (urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`) || urlPath.startsWith(`/${SERVER_BUILD_DIR}/`)) continue;
     const extension = extensionOf(urlPath);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     const raw = readFileSync(absolutePath);
@@ -259,16 +265,6 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticF
   res.setHeader('Content-Length', body.length);
   res.statusCode = 200;
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-function acceptedEncodings(header: string | string[] | undefined): Set<Encoding> {
-  const accepted = new Set<Encoding>();
-  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if ((name === 'br' || name === 'gzip') && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
-  }
-  return accepted;
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headOnly: boolean): void {

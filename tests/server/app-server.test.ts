@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServer } from '../../src/server/app-server.ts';
+import { createAppServer, HSTS, MAX_REQUEST_HEADER_BYTES } from '../../src/server/app-server.ts';
 import { toRuntimeConfig, toServerConfig, type ServerConfig } from '../../src/server/config.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { rawRequest } from './raw-request.ts';
+import { UPSTREAMLESS_ENV } from './upstreamless-env.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"campaign ${i}"`).join(',')}];\n`;
@@ -30,19 +31,8 @@ beforeAll(async () => {
   writeFileSync(join(distDir, 'assets', 'index-Ab12Cd.js'), APP_JS);
   writeFileSync(join(distDir, 'assets', 'index-Ef34Gh.css'), 'body{margin:0}');
   writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  config = toServerConfig({
-    region: 'sandbox',
-    account: undefined,
-    // Nothing listens on the discard port: the proxy answers 502.
-    apiUrl: 'http://127.0.0.1:9',
-    identityUrl: 'http://id.example.test:4010',
-    clientId: 'campaigns-dashboard',
-    clientSecret: 'server-only-secret',
-    scope: 'openid campaigns:read',
-    port: 0,
-    host: '127.0.0.1',
-    upstreamTimeoutMs: 1_000,
-  });
+  // Nothing listens on the API's port: the proxy answers 502.
+  config = toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: 'https://id.example.test', clientSecret: 'server-only-secret' });
   server = createAppServer(config, { distDir, log: () => {} });
   base = await listen(server, 0, '127.0.0.1', 'PORT');
 });
@@ -178,7 +168,7 @@ describe('health, config and proxy', () => {
 
   it('serves the runtime config without the secret', async () => {
     const reply = await get('/app-config.json');
-    expect(JSON.parse(reply.body.toString())).toMatchObject({ authorizeUrl: 'http://id.example.test:4010/oauth/authorize' });
+    expect(JSON.parse(reply.body.toString())).toMatchObject({ authorizeUrl: 'https://id.example.test/oauth/authorize' });
     expect(reply.body.toString()).not.toContain('server-only-secret');
   });
 
@@ -196,7 +186,7 @@ describe('security headers', () => {
       const { headers } = await get(path, { Accept: 'text/html' });
       expect(headers['content-security-policy'], path).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
-          "object-src 'none'; base-uri 'none'; form-action 'self' http://id.example.test:4010; frame-ancestors 'none'",
+          "object-src 'none'; base-uri 'none'; form-action 'self' https://id.example.test; frame-ancestors 'none'",
       );
       expect(headers['referrer-policy'], path).toBe('no-referrer');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
@@ -204,6 +194,92 @@ describe('security headers', () => {
       expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
       expect(headers['permissions-policy'], path).toContain('camera=()');
     }
+  });
+});
+
+describe('readiness', () => {
+  /** A stand-in upstream host that counts the requests reaching it. */
+  async function countingHost(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+    let hits = 0;
+    const host = createServer((_req, res) => {
+      hits += 1;
+      res.statusCode = 404;
+      res.end();
+    });
+    const url = await listen(host, 0, '127.0.0.1', 'PORT');
+    return { url, hits: () => hits, close: () => closeServer(host) };
+  }
+
+  it('says whether both upstream hosts answer, from probes in the background, never one per request', async () => {
+    const [identity, api] = [await countingHost(), await countingHost()];
+    const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: identity.url, apiUrl: api.url }), { distDir, log: () => {} });
+    const url = await listen(running, 0, '127.0.0.1', 'PORT');
+    try {
+      await expect.poll(async () => (await rawRequest(url, '/readyz')).status).toBe(200);
+      for (let i = 0; i < 20; i += 1) {
+        const reply = await rawRequest(url, '/readyz');
+        expect([reply.status, JSON.parse(reply.body.toString()), reply.headers['cache-control']]).toEqual([
+          200,
+          { status: 'ready', identity: 'reachable', api: 'reachable' },
+          'no-store',
+        ]);
+      }
+      expect([identity.hits(), api.hits()]).toEqual([1, 1]);
+    } finally {
+      await Promise.all([closeServer(running), identity.close(), api.close()]);
+    }
+  });
+
+  it('is 503 naming the host that does not answer, while health stays ok', async () => {
+    const api = await countingHost();
+    // Nothing listens on the discard port.
+    const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, identityUrl: 'http://127.0.0.1:9', apiUrl: api.url }), { distDir, log: () => {} });
+    const url = await listen(running, 0, '127.0.0.1', 'PORT');
+    try {
+      await expect.poll(async () => JSON.parse((await rawRequest(url, '/readyz')).body.toString())).toEqual({
+        status: 'not ready',
+        identity: 'unreachable',
+        api: 'reachable',
+      });
+      expect((await rawRequest(url, '/readyz')).status).toBe(503);
+      expect((await rawRequest(url, '/healthz')).status).toBe(200);
+    } finally {
+      await Promise.all([closeServer(running), api.close()]);
+    }
+  });
+});
+
+describe('Strict-Transport-Security', () => {
+  it('is sent when the dashboard is served over TLS, for its public host and never for a loopback one', async () => {
+    const cases = [
+      { env: { publicUrl: 'https://dash.example.test' }, host: 'dash.example.test', hsts: HSTS },
+      { env: { tlsProxy: true }, host: 'dash.example.test', hsts: HSTS },
+      { env: { tlsProxy: true }, host: 'localhost:8080', hsts: undefined },
+      { env: { tlsProxy: true }, host: '127.0.0.1:8080', hsts: undefined },
+      { env: { publicUrl: 'http://dash.example.test' }, host: 'dash.example.test', hsts: undefined },
+      { env: {}, host: 'dash.example.test', hsts: undefined },
+    ];
+    for (const { env, host, hsts } of cases) {
+      const running = createAppServer(toServerConfig({ ...UPSTREAMLESS_ENV, ...env }), { distDir, log: () => {} });
+      const url = await listen(running, 0, '127.0.0.1', 'PORT');
+      try {
+        for (const path of ['/', '/healthz', '/api/campaigns']) {
+          const reply = await rawRequest(url, path, { Host: host });
+          expect(reply.headers['strict-transport-security'], `${JSON.stringify(env)} ${host} ${path}`).toBe(hsts);
+        }
+      } finally {
+        await closeServer(running);
+      }
+    }
+    expect(HSTS).toBe('max-age=31536000');
+  });
+});
+
+describe('request size', () => {
+  it(`opens links up to ${MAX_REQUEST_HEADER_BYTES / 1024} KiB of request head, and answers a larger one with 431`, async () => {
+    const search = (bytes: number) => `/?search=${'a'.repeat(bytes)}`;
+    expect((await get(search(60 * 1024), { Accept: 'text/html' })).status).toBe(200);
+    expect((await get(search(MAX_REQUEST_HEADER_BYTES), { Accept: 'text/html' })).status).toBe(431);
   });
 });
 

@@ -83,8 +83,28 @@ describe('loadServerConfig', () => {
     [{ ...us, HOST: 'a b' }, /^HOST must be a host name or an IP address/],
     [{ ...us, UPSTREAM_TIMEOUT_MS: '1.5' }, /^UPSTREAM_TIMEOUT_MS must be a whole number/],
     [{ ...us, UPSTREAM_TIMEOUT_MS: '0' }, /^UPSTREAM_TIMEOUT_MS must be a whole number/],
+    [{ ...us, TALKDESK_API_URL: 'http://api.example.test' }, 'TALKDESK_API_URL must use https (plain http is allowed for localhost only): http://api.example.test'],
+    [{ ...us, TALKDESK_IDENTITY_URL: 'http://10.0.0.7:8080' }, 'TALKDESK_IDENTITY_URL must use https (plain http is allowed for localhost only): http://10.0.0.7:8080'],
+    [{ ...us, PUBLIC_URL: 'https://dash.example.test/app' }, /^PUBLIC_URL must be an origin only/],
+    [{ ...us, TLS_PROXY: 'yes' }, /^TLS_PROXY must be true or false/],
+    [{ ...us, TLS_PROXY: 'true', PUBLIC_URL: 'http://dash.example.test' }, /^TLS_PROXY=true says the dashboard is served over https, but PUBLIC_URL is http:/],
   ])('refuses a bad value with a message naming the variable: %#', (env, message) => {
     expect(() => load(env)).toThrow(message);
+  });
+
+  it('allows plain http upstreams on this machine only', () => {
+    for (const host of ['localhost:4010', '127.0.0.1:4010', '127.8.9.10', '[::1]:4010']) {
+      expect(load({ TALKDESK_API_URL: `http://${host}`, TALKDESK_IDENTITY_URL: `http://${host}` }).apiUrl).toBe(`http://${host}`);
+    }
+    expect(() => load({ TALKDESK_API_URL: 'http://localhost.evil.test', TALKDESK_IDENTITY_URL: 'http://localhost:1' })).toThrow(/^TALKDESK_API_URL must use https/);
+  });
+
+  it('sends HSTS when PUBLIC_URL is https or a TLS proxy is declared, not otherwise', () => {
+    expect(load(us)).toMatchObject({ publicUrl: null, hsts: false });
+    expect(load({ ...us, PUBLIC_URL: 'https://dash.example.test/' })).toMatchObject({ publicUrl: 'https://dash.example.test', hsts: true });
+    expect(load({ ...us, PUBLIC_URL: 'http://localhost:8080' })).toMatchObject({ hsts: false });
+    expect(load({ ...us, TLS_PROXY: 'true' })).toMatchObject({ publicUrl: null, hsts: true });
+    expect(load({ ...us, TLS_PROXY: 'false' })).toMatchObject({ hsts: false });
   });
 
   it('never echoes a bad secret in its error', () => {

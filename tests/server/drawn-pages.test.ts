@@ -21,9 +21,11 @@ let base: string;
 /** URLs whose drawing fails (once each), as a broken render would. */
 const failOnce = new Set<string>();
 
+/** Every list URL is its own view here; other routes have no first screen. */
+const viewUrl = (url: string) => (url.startsWith('/?') || url === '/' ? url : null);
+
 /** The first screen names its URL, so a page sent for the wrong one shows. */
 function drawScreen(url: string): DrawnScreen | null {
-  if (!url.startsWith('/?') && url !== '/') return null;
   if (failOnce.delete(url)) throw new Error('drawing failed');
   // A screen as big as the app's, so compressing it is worth it.
   const rows = Array.from({ length: 50 }, (_, index) => `<tr><td>row ${index} of ${url}</td></tr>`).join('');
@@ -37,7 +39,7 @@ const drawnUrl = (reply: Reply) => /<main data-url="([^"]*)">/.exec(reply.body.t
 beforeAll(async () => {
   distDir = mkdtempSync(join(tmpdir(), 'dist-'));
   writeFileSync(join(distDir, 'index.html'), INDEX_HTML);
-  const site = createStaticSite(distDir, { firstScreen: Promise.resolve(drawScreen) });
+  const site = createStaticSite(distDir, { firstScreen: Promise.resolve({ viewUrl, draw: drawScreen }) });
   server = createServer((req, res) => {
     if (!site.handle(req, res)) {
       res.statusCode = 404;

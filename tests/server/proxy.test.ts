@@ -1,8 +1,11 @@
 import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toServerConfig, type ServerConfig } from '../../src/server/config.ts';
 import { createProxy } from '../../src/server/proxy.ts';
+import { MAX_UPSTREAM_BODY_BYTES } from '../../src/server/upstream.ts';
+import { rawRequest } from './raw-request.ts';
 
 interface Received {
   method: string;
@@ -34,7 +37,9 @@ let proxyServer: Server;
 let proxyPort: number;
 let config: ServerConfig;
 
-function startProxy(overrides: Partial<{ apiUrl: string; identityUrl: string; clientSecret: string | undefined; upstreamTimeoutMs: number }> = {}) {
+function startProxy(
+  overrides: Partial<{ apiUrl: string; identityUrl: string; clientSecret: string | undefined; upstreamTimeoutMs: number; publicUrl: string }> = {},
+) {
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   const cfg = toServerConfig({
     region: 'sandbox',
@@ -47,6 +52,7 @@ function startProxy(overrides: Partial<{ apiUrl: string; identityUrl: string; cl
     port: 5173,
     host: '127.0.0.1',
     upstreamTimeoutMs: overrides.upstreamTimeoutMs ?? 2_000,
+    publicUrl: overrides.publicUrl ?? null,
   });
   const proxy = createProxy(cfg, { log: (line) => logs.push(line) });
   const server = createServer((req, res) =>
@@ -86,10 +92,10 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-/** Bytes exactly as written, for requests a well-behaved client library refuses to produce. */
+/** Bytes exactly as written (one byte per character), for requests a well-behaved client library refuses to produce. */
 function sendRaw(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(proxyPort, '127.0.0.1', () => socket.write(text));
+    const socket = connect(proxyPort, '127.0.0.1', () => socket.write(text, 'latin1'));
     let data = '';
     socket.on('data', (chunk) => (data += chunk.toString()));
     socket.on('end', () => resolve(data));
@@ -171,7 +177,8 @@ describe('API proxy: what passes', () => {
     expect(reply.body).toBe('{"total":0}');
     expect(reply.headers['content-type']).toBe('application/json');
     expect(reply.headers.etag).toBe('"v1"');
-    expect(reply.headers['cache-control']).toBe('private, max-age=5');
+    // Per-user data: upstream's caching is not passed on.
+    expect(reply.headers['cache-control']).toBe('private, no-store');
     expect(reply.headers['set-cookie']).toBeUndefined();
     expect(reply.headers['x-internal']).toBeUndefined();
 
@@ -281,11 +288,21 @@ describe('API proxy: what is refused', () => {
     expect(received).toEqual([]);
   });
 
-  it('refuses control characters in forwarded headers (header injection)', async () => {
-    const raw = await sendRaw(
-      'GET /api/campaigns HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\rX-Injected: 1\r\nConnection: close\r\n\r\n',
-    );
-    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+  it('refuses forwarded headers with control characters or over 8 KiB, which Node itself lets through', async () => {
+    const ask = (header: string) =>
+      sendRaw(`GET /api/campaigns HTTP/1.1\r\nHost: x\r\n${header}\r\nConnection: close\r\n\r\n`);
+    const replies = [
+      await ask('Authorization: Bearer a\tX-Injected: 1'),
+      // NEL, a line break to some parsers, as the single byte 0x85.
+      await ask(`Accept-Language: en\x85X-Injected: 1`),
+      await ask(`Authorization: Bearer ${'a'.repeat(9 * 1024)}`),
+    ];
+    // The proxy's own answers (its JSON error shape), not the HTTP parser's bare 400 or 431.
+    expect(replies.map((raw) => [raw.split('\r\n')[0], JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).message])).toEqual([
+      ['HTTP/1.1 400 Bad Request', 'The authorization header contains control characters.'],
+      ['HTTP/1.1 400 Bad Request', 'The accept-language header contains control characters.'],
+      ['HTTP/1.1 431 Request Header Fields Too Large', 'The authorization header exceeds 8192 bytes.'],
+    ]);
     expect(received).toEqual([]);
   });
 
@@ -474,9 +491,142 @@ describe('token proxy', () => {
   });
 });
 
+describe('token proxy: only for the dashboard’s own pages', () => {
+  const refresh = form({ grant_type: 'refresh_token', refresh_token: 'stolen', client_id: 'campaigns-dashboard' });
+  const ownOrigin = () => `http://127.0.0.1:${proxyPort}`;
+
+  it('refuses a request another site sends, by Sec-Fetch-Site or by Origin, with 403 and nothing sent upstream', async () => {
+    const attempts: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site', Origin: ownOrigin() },
+      { Origin: 'https://evil.test' },
+      { Origin: 'null' },
+      { Origin: `http://127.0.0.1:${proxyPort + 1}` },
+    ];
+    for (const headers of attempts) {
+      const reply = await send('/oauth/token', { ...refresh, headers: { ...refresh.headers, ...headers } });
+      expect([reply.status, reply.json()], JSON.stringify(headers)).toEqual([
+        403,
+        { error: 'invalid_request', error_description: expect.stringMatching(/^Token requests from other (sites|origins) are refused\.$/) },
+      ]);
+      expect(reply.headers['cache-control']).toBe('no-store');
+    }
+    const revoke = await send('/oauth/revoke', { ...form({ token: 'rt' }), headers: { ...refresh.headers, Origin: 'https://evil.test' } });
+    expect(revoke.status).toBe(403);
+    expect(received).toEqual([]);
+  });
+
+  it('forwards a request from its own origin, and one that is not a browser’s (no Origin)', async () => {
+    const own = await send('/oauth/token', { ...refresh, headers: { ...refresh.headers, Origin: ownOrigin(), 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
+    expect((await send('/oauth/token', refresh)).status).toBe(200);
+    expect(received).toHaveLength(2);
+  });
+
+  it('with PUBLIC_URL, accepts that origin only, whatever the Host header says', async () => {
+    const behindProxy = await startProxy({ publicUrl: 'https://dashboard.example.test' });
+    try {
+      const at = (origin: string) =>
+        send('/oauth/token', { ...refresh, headers: { ...refresh.headers, Origin: origin }, port: behindProxy.port });
+      expect((await at('https://dashboard.example.test')).status).toBe(200);
+      expect((await at(`http://127.0.0.1:${behindProxy.port}`)).status).toBe(403);
+      expect(received).toHaveLength(1);
+    } finally {
+      behindProxy.server.close();
+    }
+  });
+
+  it('forwards the form as checked and encoded afresh, not the bytes the browser sent', async () => {
+    await send('/oauth/token', {
+      ...form({}),
+      body: 'grant_type=refresh%5Ftoken&refresh_token=%41b%2Bc+d&client_id=campaigns-dashboard&',
+    });
+    expect(received[0]?.body).toBe('grant_type=refresh_token&refresh_token=Ab%2Bc+d&client_id=campaigns-dashboard');
+  });
+});
+
+describe('API proxy: query parameters of the contract only', () => {
+  it('forwards every parameter the API contract names, the detail’s expand included', async () => {
+    const list =
+      'page=1&per_page=50&created_at_from=2026-01-01T00%3A00%3A00.000Z&created_at_to=2026-02-01T00%3A00%3A00.000Z&action_required=true' +
+      '&dialing_mode=PREVIEW&do_not_call_list_id=d&name=n&order_by=name%3Aasc&priority=2&record_list_id=r&search=s&status=ready&user_id=u';
+    expect((await send(`/api/campaigns?${list}`)).status).toBe(200);
+    expect((await send('/api/campaigns/abc?expand=dialing_mode_configuration%2Cdialing_strategy')).status).toBe(200);
+    expect(received.map((r) => r.url)).toEqual([`/campaigns?${list}`, '/campaigns/abc?expand=dialing_mode_configuration%2Cdialing_strategy']);
+  });
+
+  it('refuses any other name with 400 naming it, without contacting upstream', async () => {
+    for (const [query, name] of [['page=1&utm_source=mail', 'utm_source'], ['access_token=leak', 'access_token'], ['PAGE=2', 'PAGE']]) {
+      const reply = await send(`/api/campaigns?${query}`);
+      expect([reply.status, reply.json()], query).toEqual([
+        400,
+        { code: 'bad_request', message: `The query parameter "${name}" is not part of the campaigns API.`, fields: [] },
+      ]);
+    }
+    expect(received).toEqual([]);
+  });
+});
+
+describe('API proxy: answers', () => {
+  /** A campaigns page of `rows` rows, as JSON text. */
+  const page = (rows: number) =>
+    JSON.stringify({
+      total: rows,
+      _embedded: { campaigns: Array.from({ length: rows }, (_, i) => ({ id: `id-${i}`, name: `Campaign ${i}`, status: 'READY', priority: 3 })) },
+    });
+
+  it('are never cacheable by a shared cache: private, no-store, on answers and refusals alike', async () => {
+    answer = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=600' });
+      res.end('{}');
+    };
+    for (const path of ['/api/campaigns', '/api/campaigns?bogus=1', '/api/record-lists']) {
+      expect((await send(path)).headers['cache-control'], path).toBe('private, no-store');
+    }
+  });
+
+  it('reach the browser compressed as it accepts, brotli first, and the same JSON once decompressed', async () => {
+    const json = page(50);
+    answer = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ETag: '"p1"' });
+      res.end(json);
+    };
+    const br = await rawRequest(`http://127.0.0.1:${proxyPort}`, '/api/campaigns', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect([br.headers['content-encoding'], br.headers.vary, br.headers.etag]).toEqual(['br', 'Accept-Encoding', 'W/"p1"']);
+    expect(br.body.length).toBeLessThan(json.length / 4);
+    expect(brotliDecompressSync(br.body).toString()).toBe(json);
+    const gzip = await rawRequest(`http://127.0.0.1:${proxyPort}`, '/api/campaigns', { 'Accept-Encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(json);
+    const plain = await rawRequest(`http://127.0.0.1:${proxyPort}`, '/api/campaigns', { 'Accept-Encoding': 'br;q=0' });
+    expect([plain.headers['content-encoding'], plain.body.toString()]).toEqual([undefined, json]);
+  });
+
+  it(`are limited to ${MAX_UPSTREAM_BODY_BYTES} bytes: a larger one is a 502 that says so, declared or streamed`, async () => {
+    const fits = Buffer.alloc(MAX_UPSTREAM_BODY_BYTES, 'x');
+    const exceeds = Buffer.alloc(MAX_UPSTREAM_BODY_BYTES + 1, 'x');
+    let streamed = false;
+    answer = (req, res) => {
+      const body = req.url.includes('big') ? exceeds : fits;
+      if (streamed) res.setHeader('Transfer-Encoding', 'chunked');
+      else res.setHeader('Content-Length', body.length);
+      res.end(body);
+    };
+    for (const mode of [false, true]) {
+      streamed = mode;
+      const ok = await send('/api/campaigns');
+      expect([ok.status, ok.body.length]).toEqual([200, MAX_UPSTREAM_BODY_BYTES]);
+      const big = await send('/api/campaigns/big');
+      expect([big.status, big.json()]).toEqual([
+        502,
+        { code: 'bad_gateway', message: `The upstream answer exceeds ${MAX_UPSTREAM_BODY_BYTES} bytes.`, fields: [] },
+      ]);
+    }
+  });
+});
+
 describe('logging', () => {
   it('logs method, path, status and time, never query strings, tokens or the secret', async () => {
-    await send('/api/campaigns?search=secret-search&access_token=leak', { headers: { Authorization: 'Bearer user-token' } });
+    await send('/api/campaigns?search=secret-search&name=leak', { headers: { Authorization: 'Bearer user-token' } });
     await send('/oauth/token', form({ grant_type: 'refresh_token', refresh_token: 'refresh-value' }));
     await send('/oauth/token', form({ grant_type: 'client_credentials' }));
     expect(logs).toHaveLength(3);

@@ -112,9 +112,20 @@ describe('sign-in through the proxy', () => {
 
   it('never lets the secret mint client_credentials tokens, and hides the sandbox controls', async () => {
     const minted = await tokenViaProxy({ grant_type: 'client_credentials', scope: 'campaigns:read' });
-    expect(minted).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
-    for (const path of ['/__sandbox/faults', '/api/__sandbox/faults', '/api/campaigns/..%2f__sandbox%2ffaults']) {
-      expect((await fetch(`${app}${path}`)).status, path).toBeGreaterThanOrEqual(400);
-    }
+    expect(minted).toEqual({
+      status: 400,
+      body: { error: 'unsupported_grant_type', error_description: 'Only authorization_code and refresh_token grants are allowed.' },
+    });
+    const refusals = await Promise.all(
+      ['/__sandbox/faults', '/api/__sandbox/faults', '/api/campaigns/..%2f__sandbox%2ffaults'].map(async (path) => {
+        const response = await fetch(`${app}${path}`);
+        return [path, response.status, await response.text()];
+      }),
+    );
+    expect(refusals).toEqual([
+      ['/__sandbox/faults', 404, 'Not found'],
+      ['/api/__sandbox/faults', 404, JSON.stringify({ code: 'not_found', message: 'Only /api/campaigns and /api/campaigns/{id} are available.', fields: [] })],
+      ['/api/campaigns/..%2f__sandbox%2ffaults', 400, JSON.stringify({ code: 'bad_request', message: 'The request path is not allowed.', fields: [] })],
+    ]);
   });
 });

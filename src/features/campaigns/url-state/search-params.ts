@@ -18,10 +18,12 @@ import {
   type PageSize,
 } from './campaign-filters';
 
+// Normalised first, then measured: what the API receives and what the link keeps is the NFC form, which can be
+// longer than the text typed (U+0344 becomes two characters).
 const text = (max: number) =>
   z.pipe(
-    z.string().check(z.trim(), z.maxLength(max, `it must be at most ${max} characters`)),
-    z.transform((value) => value.normalize('NFC')),
+    z.transform((value: string) => value.normalize('NFC').trim()),
+    z.string().check(z.maxLength(max, `it must be at most ${max} characters`)),
   );
 
 const calendarDate = z.string().check(

@@ -26,13 +26,30 @@ const validPage = fc
   }));
 
 describe('campaignPageSchema', () => {
-  it('never throws on any JSON value: it parses or it reports failure', () => {
+  it('reads no page out of arbitrary JSON, and says where it is wrong, without throwing', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (body) => {
         const result = campaignPageSchema.safeParse(body);
-        expect(typeof result.success).toBe('boolean');
+        expect(result.success).toBe(false);
+        expect(result.error?.issues.length).toBeGreaterThan(0);
       }),
       { numRuns: 5_000 },
+    );
+  });
+
+  it('refuses a page whose paging numbers are any other JSON, naming the field', () => {
+    fc.assert(
+      fc.property(
+        validPage,
+        fc.constantFrom('total', 'page', 'per_page'),
+        fc.jsonValue().filter((value) => typeof value !== 'number'),
+        (body, field, value) => {
+          const result = campaignPageSchema.safeParse({ ...body, [field]: value });
+          expect(result.success).toBe(false);
+          expect(result.error?.issues.map((issue) => issue.path)).toContainEqual([field]);
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 
@@ -62,9 +79,9 @@ describe('campaignPageSchema', () => {
         (body, field, value) => {
           const [first, ...rest] = body._embedded.campaigns;
           const broken = { ...first, [field]: field === 'id' ? null : value };
-          if (field === 'priority' && value === 'BOGUS') return;
           const result = campaignPageSchema.safeParse({ ...body, _embedded: { campaigns: [broken, ...rest] } });
           expect(result.success).toBe(false);
+          expect(result.error?.issues.map((issue) => issue.path)).toContainEqual(['_embedded', 'campaigns', 0, field]);
         },
       ),
       { numRuns: 1_000 },

@@ -62,6 +62,16 @@ describe('parseCampaignSearch', () => {
     expect(filters.search).toBe('');
     expect(ignored[0]).toMatch(/at most 35 characters/);
   });
+
+  it('measures text once normalised, as the API and the link receive it', () => {
+    // U+0344 is one character typed and two once normalised (U+0308 U+0301).
+    const expanding = parseCampaignSearch(`search=${encodeURIComponent('\u0344'.repeat(35))}`);
+    expect(expanding.filters.search).toBe('');
+    expect(expanding.ignored).toEqual([`Ignored search=“${'\u0344'.repeat(35).slice(0, 40)}”: it must be at most 35 characters.`]);
+    // 36 characters typed, 18 once "e" and its accent are composed: within the limit.
+    const composing = parseCampaignSearch(`name=${encodeURIComponent('e\u0301'.repeat(18))}`);
+    expect(composing).toEqual({ filters: { ...DEFAULT_FILTERS, name: '\u00e9'.repeat(18) }, ignored: [] });
+  });
 });
 
 describe('toSearchString', () => {
@@ -73,12 +83,29 @@ describe('toSearchString', () => {
   });
 });
 
+/**
+ * Text from anywhere in Unicode: whole graphemes (emoji sequences, combining marks), any code point (astral ones
+ * too), and mixes of the characters that change length when normalised (U+0344 and others that NFC expands, a mark
+ * that composes with the letter before it, a lone mark, a joiner).
+ */
+const unicodeText = (maxLength: number) =>
+  fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength }),
+    fc.string({ unit: 'binary', maxLength }),
+    fc.string({
+      unit: fc.constantFrom('\u0344', '\u0f73', '\ufb2c', '\u{1d15f}', '\u{1d160}', 'e\u0301', '\u0301', 'a', ' ', '\u{1f469}\u200d\u{1f467}', '\u200d'),
+      maxLength,
+      // Lengths across the whole range, not only short ones: the limits are at 35 and 36.
+      size: 'max',
+    }),
+  );
+
 const arbitraryQuery = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom(...PARAM_NAMES), fc.string({ maxLength: 12 })),
+      fc.oneof(fc.constantFrom(...PARAM_NAMES), unicodeText(12)),
       fc.oneof(
-        fc.string({ maxLength: 40 }),
+        unicodeText(40),
         fc.constantFrom('1', '10', '11', '0', '-1', 'true', 'false', 'RUNNING', 'paused', 'preview', 'name:desc', 'priority', '2026-02-29', '2024-02-29', '25', '100'),
         fc.integer({ min: -5, max: 20000 }).map(String),
         fc.date({ min: new Date('1960-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
@@ -95,8 +122,13 @@ const arbitraryQuery = fc
 describe('URL state properties', () => {
   it('parses any query string without throwing into a complete valid state', () => {
     fc.assert(
-      fc.property(fc.oneof(arbitraryQuery, fc.string({ maxLength: 200 })), (query) => {
+      fc.property(fc.oneof(arbitraryQuery, unicodeText(200)), (query) => {
         const { filters } = parseCampaignSearch(query);
+        // What the API receives: normalised text within its limits, in characters (code points).
+        for (const [value, max] of [[filters.search, 35], [filters.name, 35], [filters.userId, 36], [filters.recordListId, 36], [filters.doNotCallListId, 36]] as const) {
+          expect([...value].length).toBeLessThanOrEqual(max);
+          expect(value).toBe(value.normalize('NFC'));
+        }
         expect(Object.keys(filters).sort()).toEqual(Object.keys(DEFAULT_FILTERS).sort());
         expect([10, 25, 50, 100]).toContain(filters.perPage);
         expect(filters.page).toBeGreaterThanOrEqual(1);
@@ -105,7 +137,7 @@ describe('URL state properties', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it('serialising a parsed URL is a fixed point: the canonical URL parses to the same state, cleanly', () => {
     fc.assert(
@@ -119,5 +151,5 @@ describe('URL state properties', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 });
