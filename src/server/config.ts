@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import { REGION_IDS, REGION_PRESETS, type RegionId } from '../config/regions.ts';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
+import { parseQueryNameOverrides } from '../config/query-name-overrides.ts';
+import type { QueryNameOverrides } from '../config/talkdesk-api-contract.ts';
 
 /** A configuration problem the entry points print as one line (no stack trace) before exiting with status 1. */
 export class StartupError extends Error {
@@ -32,6 +34,8 @@ export interface ServerEnv {
   port: number;
   host: string;
   upstreamTimeoutMs: number;
+  /** Corrections to the API contract's query parameter names (TALKDESK_QUERY_NAMES); none when absent. */
+  queryNames?: QueryNameOverrides;
 }
 
 export interface ServerConfig {
@@ -48,6 +52,7 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly upstreamTimeoutMs: number;
+  readonly queryNames: Readonly<QueryNameOverrides>;
 }
 
 const origin = z.pipe(
@@ -86,6 +91,19 @@ const integer = (min: number, max: number) =>
     ),
   );
 
+/** `table_name=account_name,...` (TALKDESK_QUERY_NAMES, SANDBOX_QUERY_NAMES). */
+export const queryNameOverrides = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    try {
+      return parseQueryNameOverrides(value);
+    } catch (error) {
+      ctx.issues.push({ code: 'custom', input: value, message: `is not usable: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  }),
+);
+
 // RFC 6749 section 3.3: scope tokens are printable ASCII without space, '"' and '\'.
 const scopeToken = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
@@ -112,6 +130,7 @@ const schemas = {
   PORT: integer(1, 65_535),
   HOST: z.string().check(z.regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, { error: 'must be a host name or an IP address' })),
   UPSTREAM_TIMEOUT_MS: integer(100, 600_000),
+  TALKDESK_QUERY_NAMES: queryNameOverrides,
 };
 
 type VariableName = keyof typeof schemas;
@@ -165,6 +184,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv, options: { defaultPort: nu
     port: read(env, 'PORT') ?? options.defaultPort,
     host: read(env, 'HOST') ?? DEFAULT_HOST,
     upstreamTimeoutMs: read(env, 'UPSTREAM_TIMEOUT_MS') ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    queryNames: read(env, 'TALKDESK_QUERY_NAMES') ?? {},
   };
 }
 
@@ -186,7 +206,7 @@ export function toServerConfig(
     }
   }
   const { clientSecret, ...visible } = serverEnv;
-  const config = { ...visible, regionLabel: REGION_PRESETS[serverEnv.region].label, apiUrl, identityUrl };
+  const config = { ...visible, regionLabel: REGION_PRESETS[serverEnv.region].label, apiUrl, identityUrl, queryNames: serverEnv.queryNames ?? {} };
   Object.defineProperty(config, 'clientSecret', { value: embedded?.clientSecret ?? clientSecret, enumerable: false });
   return Object.freeze(config) as ServerConfig;
 }
@@ -207,5 +227,6 @@ export function toRuntimeConfig(config: ServerConfig): RuntimeConfig {
     apiBasePath: API_BASE_PATH,
     scope: config.scope,
     issuer: config.identityUrl,
+    queryNames: config.queryNames,
   };
 }
