@@ -102,7 +102,7 @@ export async function checkOrderBy(context: ProbeContext): Promise<void> {
 /** How several `expand` values are joined, on one campaign's detail. */
 export async function checkExpand(context: ProbeContext): Promise<void> {
   const id = context.unfiltered.rows[0]?.id;
-  const entry = 'expand';
+  const entry = DEFAULT_QUERY_NAMES.expand;
   if (typeof id !== 'string') {
     context.report({ entry, verdict: 'not testable', saw: 'not testable here: no campaign' });
     return;

@@ -4,7 +4,7 @@
  * then every query parameter with values picked from the account's own campaigns.
  */
 import { formatQueryNameOverrides, queryNamesInForce } from '../../config/query-name-overrides.ts';
-import { REGION_HOST_SOURCES, type QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
+import { DEFAULT_QUERY_NAMES, REGION_HOST_SOURCES, type QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
 import type { RegionId } from '../../config/regions.ts';
 import { checkExpand, checkLoneBound, checkOrderBy, checkPaging, checkSpellings } from './answer-checks.ts';
 import { checkFilter, FILTER_SPECS } from './filter-checks.ts';
@@ -57,9 +57,9 @@ export async function runProbe(http: ProbeHttp, target: ProbeTarget): Promise<Pr
   checkSpellings(context);
   const checks: [string, () => Promise<void>][] = [
     ['paging', () => checkPaging(context)],
-    ...FILTER_SPECS.map((spec) => [spec.param, () => checkFilter(context, spec)] as [string, () => Promise<void>]),
-    ['order_by', () => checkOrderBy(context)],
-    ['expand', () => checkExpand(context)],
+    ...FILTER_SPECS.map((spec) => [DEFAULT_QUERY_NAMES[spec.param], () => checkFilter(context, spec)] as [string, () => Promise<void>]),
+    [DEFAULT_QUERY_NAMES.orderBy, () => checkOrderBy(context)],
+    [DEFAULT_QUERY_NAMES.expand, () => checkExpand(context)],
     ['one created_at bound alone', () => checkLoneBound(context)],
   ];
   for (const [label, check] of checks) {

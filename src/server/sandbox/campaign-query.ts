@@ -16,7 +16,6 @@ import { CAMPAIGN_STATUSES, DIALING_MODES, type Campaign, type CampaignStatus, t
 export const ORDER_BY_VALUES = ORDER_BY_FIELDS.flatMap((field) => [field, `${field}:asc`, `${field}:desc`] as const);
 export type OrderBy = (typeof ORDER_BY_VALUES)[number];
 export type SortKey = OrderByField;
-export { EXPAND_VALUES, type ExpandValue };
 
 export interface CampaignQuery {
   page: number;
