@@ -227,6 +227,7 @@ export function toRuntimeConfig(config: ServerConfig): RuntimeConfig {
     apiBasePath: API_BASE_PATH,
     scope: config.scope,
     issuer: config.identityUrl,
-    queryNames: config.queryNames,
+    // Only when set: a configuration without corrections reads as it always has.
+    ...(Object.keys(config.queryNames).length > 0 ? { queryNames: config.queryNames } : {}),
   };
 }
