@@ -23,6 +23,8 @@ export const runtimeConfigSchema = z.object({
   scope: z.string(),
   /** The issuer the id_token is expected to carry. */
   issuer: z.string(),
+  /** The deployment's corrections to the API's query parameter names (TALKDESK_QUERY_NAMES), checked by the server. */
+  queryNames: z.optional(z.record(z.string(), z.string())),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -13,6 +13,7 @@ import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { applyQueryNames } from '../config/talkdesk-api-contract';
 import { FirstScreenAuthProvider } from '../features/auth/auth-context';
 import { CampaignsRoute } from '../features/campaigns/routes/campaigns-route';
 import { createHttpClient } from '../lib/http-client';
@@ -50,6 +51,7 @@ export function firstScreenUrl(url: string): string | null {
 export function renderFirstScreen(url: string, config: RuntimeConfig): FirstScreen | null {
   const { pathname, search } = new URL(url, 'http://first-screen.invalid');
   if (pathname !== '/' && !isDetailPath(pathname)) return null;
+  applyQueryNames(config.queryNames);
   const urls = [campaignPageUrl(config.apiBasePath, parseCampaignSearch(search).filters)];
   const campaignId = campaignIdOfPath(pathname);
   if (campaignId !== null) urls.push(campaignDetailUrl(config.apiBasePath, campaignId));

@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { REGION_IDS, REGION_PRESETS, type RegionId } from '../config/regions.ts';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
-import { TALKDESK_LIST_PARAMS } from '../features/campaigns/api/talkdesk-params.ts';
+import { parseQueryNameOverrides, queryNameSet } from '../config/query-name-overrides.ts';
+import type { QueryNameOverrides } from '../config/talkdesk-api-contract.ts';
 import { isLoopbackHost } from './loopback.ts';
 
 /** A configuration problem the entry points print as one line (no stack trace) before exiting with status 1. */
@@ -38,6 +39,8 @@ export interface ServerEnv {
   publicUrl?: string | null;
   /** TLS_PROXY=true: a TLS-terminating proxy in front serves the dashboard over https. */
   tlsProxy?: boolean;
+  /** Corrections to the API contract's query parameter names (TALKDESK_QUERY_NAMES); none when absent. */
+  queryNames?: QueryNameOverrides;
 }
 
 export interface ServerConfig {
@@ -59,11 +62,7 @@ export interface ServerConfig {
   readonly hsts: boolean;
   /** The query parameter names the API proxy forwards; any other is refused. */
   readonly apiQueryNames: ReadonlySet<string>;
-}
-
-/** The names of the API contract: every list parameter (the detail request's `expand` among them). */
-function apiQueryNames(): ReadonlySet<string> {
-  return new Set(Object.values(TALKDESK_LIST_PARAMS).map((param) => param.name));
+  readonly queryNames: Readonly<QueryNameOverrides>;
 }
 
 const origin = z.pipe(
@@ -102,6 +101,19 @@ const integer = (min: number, max: number) =>
     ),
   );
 
+/** `table_name=account_name,...` (TALKDESK_QUERY_NAMES, SANDBOX_QUERY_NAMES). */
+export const queryNameOverrides = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    try {
+      return parseQueryNameOverrides(value);
+    } catch (error) {
+      ctx.issues.push({ code: 'custom', input: value, message: `is not usable: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  }),
+);
+
 // RFC 6749 section 3.3: scope tokens are printable ASCII without space, '"' and '\'.
 const scopeToken = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
@@ -130,6 +142,7 @@ const schemas = {
   UPSTREAM_TIMEOUT_MS: integer(100, 600_000),
   PUBLIC_URL: origin,
   TLS_PROXY: z.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }), z.transform((value) => value === 'true')),
+  TALKDESK_QUERY_NAMES: queryNameOverrides,
 };
 
 type VariableName = keyof typeof schemas;
@@ -185,6 +198,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv, options: { defaultPort: nu
     upstreamTimeoutMs: read(env, 'UPSTREAM_TIMEOUT_MS') ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
     publicUrl: read(env, 'PUBLIC_URL') ?? null,
     tlsProxy: read(env, 'TLS_PROXY') ?? false,
+    queryNames: read(env, 'TALKDESK_QUERY_NAMES') ?? {},
   };
 }
 
@@ -210,7 +224,7 @@ export function toServerConfig(
       throw new StartupError(`${name} must use https (plain http is allowed for localhost only): ${url.origin}`);
     }
   }
-  const { clientSecret, publicUrl = null, tlsProxy = false, ...visible } = serverEnv;
+  const { clientSecret, publicUrl = null, tlsProxy = false, queryNames = {}, ...visible } = serverEnv;
   if (tlsProxy && publicUrl?.startsWith('http:')) {
     throw new StartupError(`TLS_PROXY=true says the dashboard is served over https, but PUBLIC_URL is ${publicUrl}`);
   }
@@ -221,7 +235,9 @@ export function toServerConfig(
     identityUrl,
     publicUrl,
     hsts: tlsProxy || publicUrl?.startsWith('https:') === true,
-    apiQueryNames: apiQueryNames(),
+    // The names of the API contract in force: every list parameter (the detail request's `expand` among them).
+    apiQueryNames: queryNameSet(queryNames),
+    queryNames,
   };
   Object.defineProperty(config, 'clientSecret', { value: embedded?.clientSecret ?? clientSecret, enumerable: false });
   return Object.freeze(config) as ServerConfig;
@@ -243,5 +259,7 @@ export function toRuntimeConfig(config: ServerConfig): RuntimeConfig {
     apiBasePath: API_BASE_PATH,
     scope: config.scope,
     issuer: config.identityUrl,
+    // Only when set: a configuration without corrections reads as it always has.
+    ...(Object.keys(config.queryNames).length > 0 ? { queryNames: config.queryNames } : {}),
   };
 }

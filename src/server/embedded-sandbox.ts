@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { readServerEnv, readVariable, StartupError, toServerConfig, type ServerConfig } from './config.ts';
+import { queryNameOverrides, readServerEnv, readVariable, StartupError, toServerConfig, type ServerConfig } from './config.ts';
 
 export const DEFAULT_SANDBOX_PORT = 4010;
 
@@ -45,6 +45,7 @@ export async function prepareUpstream(
 
   const sandboxPort = readVariable(env, 'SANDBOX_PORT', port) ?? DEFAULT_SANDBOX_PORT;
   const accessTokenTtlSeconds = readVariable(env, 'SANDBOX_ACCESS_TOKEN_TTL', seconds);
+  const sandboxQueryNames = readVariable(env, 'SANDBOX_QUERY_NAMES', queryNameOverrides);
   const appPort = options.appPort ?? serverEnv.port;
   if (sandboxPort === appPort) {
     throw new StartupError(`SANDBOX_PORT and the dashboard port are both ${appPort}: set SANDBOX_PORT to another port`);
@@ -63,6 +64,7 @@ export async function prepareUpstream(
       redirectUris: appOrigins.map((origin) => `${origin}/auth/callback`),
       postLogoutRedirectUris: appOrigins.map((origin) => `${origin}/signed-out`),
       ...(accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds }),
+      ...(sandboxQueryNames === undefined ? {} : { queryNames: sandboxQueryNames }),
     });
   } catch (error) {
     if (isAddressInUse(error)) {

@@ -172,9 +172,9 @@ async function waitForOk(url: string): Promise<void> {
 }
 
 /** `npm start` without its build: the embedded sandbox and the production server, on two free ports. */
-export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string } = {}): Promise<Stack> {
+export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string; env?: Record<string, string> } = {}): Promise<Stack> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
-  const env: Record<string, string> = { PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
+  const env: Record<string, string> = { ...options.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
   if (options.accessTokenTtlSeconds !== undefined) env.SANDBOX_ACCESS_TOKEN_TTL = String(options.accessTokenTtlSeconds);
   if (options.distDir !== undefined) env.DIST_DIR = options.distDir;
   const { server, match } = await spawnServer(

@@ -141,7 +141,7 @@ describe('embedded sandbox', () => {
 
 describe('toRuntimeConfig', () => {
   it('gives the browser the public values it needs, valid for its schema', () => {
-    const runtime = toRuntimeConfig(load({ ...us, TALKDESK_CLIENT_SECRET: 'x' }));
+    const runtime = toRuntimeConfig(load({ ...us, TALKDESK_CLIENT_SECRET: 'x', TALKDESK_QUERY_NAMES: 'priority=campaign_priority, search=q' }));
     expect(runtimeConfigSchema.parse(runtime)).toEqual({
       region: 'us',
       regionLabel: 'US',
@@ -152,6 +152,7 @@ describe('toRuntimeConfig', () => {
       apiBasePath: '/api',
       scope: 'openid campaigns:read',
       issuer: 'https://acme.talkdeskid.com',
+      queryNames: { priority: 'campaign_priority', search: 'q' },
     });
   });
 });

@@ -2,47 +2,20 @@
  * GET /campaigns query semantics as pure functions: parsing (with Talkdesk-style field errors) and
  * filtering/sorting/paging over an index of campaigns built once at start.
  */
+import {
+  CREATED_AT_BOUNDS_REQUIRED_TOGETHER, DEFAULT_ORDER_BY, DEFAULT_QUERY_NAMES, EXPAND_SEPARATOR, EXPAND_VALUES, ORDER_BY_FIELDS, PER_PAGE,
+  type ExpandValue, type OrderByField, type QueryNames, type QueryParam,
+} from '../../config/talkdesk-api-contract.ts';
 import { CAMPAIGN_STATUSES, DIALING_MODES, type Campaign, type CampaignStatus, type DialingMode } from './campaign-data.ts';
 
 /*
- * What the sandbox assumes about each query parameter. Names and behaviours marked [guess] come from
- * ../../../../shared/talkdesk/API-NOTES.md and must be corrected here (only here) after a live test.
+ * The sandbox plays the API as the contract describes it (src/config/talkdesk-api-contract.ts): names, formats,
+ * limits. Behaviours the contract does not cover are the sandbox's own: repeating a parameter is a 400, a date
+ * without a time stands for the whole UTC day, ties in any order are broken by id ascending.
  */
-export const QUERY_PARAMETER_ASSUMPTIONS = {
-  page: '[doc] integer >= 1, default 1; repeating any parameter is a 400 [guess]',
-  per_page: '[doc] integer 1..100, default 50',
-  created_at_from: '[3p] required together with created_at_to; [guess] RFC 3339 date-time or date (a date means 00:00:00Z)',
-  created_at_to: '[3p] required together with created_at_from; [guess] RFC 3339 date-time or date (a date means the end of that day, UTC)',
-  expand: '[guess] comma-separated dialing_mode_configuration,dialing_strategy',
-  action_required: '[guess] true | false',
-  dialing_mode: '[guess] PREDICTIVE | PREVIEW (upper case only)',
-  do_not_call_list_id: '[guess] exact id, <= 36 chars',
-  name: '[guess] exact, case-insensitive, <= 35 chars',
-  order_by: '[doc values] default created_at:desc; ties broken by id ascending [guess]',
-  priority: '[guess] integer 1..10',
-  record_list_id: '[guess] exact id, <= 36 chars',
-  search: '[guess] partial, case- and accent-insensitive on name, <= 35 chars',
-  status: '[guess] incomplete | ready | running | paused (upper case accepted too)',
-  user_id: '[guess] exact id, <= 36 chars',
-} as const;
-
-export type QueryParameter = keyof typeof QUERY_PARAMETER_ASSUMPTIONS;
-const KNOWN_PARAMETERS = Object.keys(QUERY_PARAMETER_ASSUMPTIONS) as QueryParameter[];
-
-export const ORDER_BY_VALUES = [
-  'created_at', 'created_at:asc', 'created_at:desc',
-  'name', 'name:asc', 'name:desc',
-  'dialing_mode', 'dialing_mode:asc', 'dialing_mode:desc',
-  'priority', 'priority:asc', 'priority:desc',
-] as const;
+export const ORDER_BY_VALUES = ORDER_BY_FIELDS.flatMap((field) => [field, `${field}:asc`, `${field}:desc`] as const);
 export type OrderBy = (typeof ORDER_BY_VALUES)[number];
-export type SortKey = 'created_at' | 'name' | 'dialing_mode' | 'priority';
-
-export const EXPAND_VALUES = ['dialing_mode_configuration', 'dialing_strategy'] as const;
-export type ExpandValue = (typeof EXPAND_VALUES)[number];
-
-export const DEFAULT_PER_PAGE = 50;
-export const MAX_PER_PAGE = 100;
+export type SortKey = OrderByField;
 
 export interface CampaignQuery {
   page: number;
@@ -112,88 +85,96 @@ function parseInteger(value: string, min: number, max: number): number | undefin
   return number >= min && number <= max ? number : undefined;
 }
 
-/** Parses a /campaigns query string the way the sandbox's Talkdesk does; unknown parameters are ignored. */
-export function parseCampaignQuery(params: URLSearchParams): ParseResult {
+/**
+ * Parses a /campaigns query string the way the sandbox's Talkdesk does, under the names in force (the contract's, or
+ * those of an account that differs); unknown parameters are ignored. Field errors name parameters as sent.
+ */
+export function parseCampaignQuery(params: URLSearchParams, names: QueryNames = DEFAULT_QUERY_NAMES): ParseResult {
   const fields: FieldError[] = [];
-  const single = new Map<QueryParameter, string>();
-  for (const name of KNOWN_PARAMETERS) {
+  const single = new Map<QueryParam, string>();
+  for (const param of Object.keys(names) as QueryParam[]) {
+    const name = names[param];
     const values = params.getAll(name);
     if (values.length > 1) fields.push({ name, description: `${name} must not be repeated` });
-    else if (values.length === 1) single.set(name, values[0] as string);
+    else if (values.length === 1) single.set(param, values[0] as string);
   }
 
   const query: CampaignQuery = {
     page: 1,
-    perPage: DEFAULT_PER_PAGE,
+    perPage: PER_PAGE.default,
     expand: [],
-    orderBy: { key: 'created_at', direction: 'desc' },
+    orderBy: { key: DEFAULT_ORDER_BY.field, direction: DEFAULT_ORDER_BY.direction },
   };
-  const fail = (name: QueryParameter, description: string): void => {
-    fields.push({ name, description });
+  const fail = (param: QueryParam, description: (name: string) => string): void => {
+    fields.push({ name: names[param], description: description(names[param]) });
   };
 
   const page = single.get('page');
   if (page !== undefined) {
     const parsed = parseInteger(page, 1, 2_147_483_647);
-    if (parsed === undefined) fail('page', 'page must be an integer >= 1');
+    if (parsed === undefined) fail('page', (name) => `${name} must be an integer >= 1`);
     else query.page = parsed;
   }
 
-  const perPage = single.get('per_page');
+  const perPage = single.get('perPage');
   if (perPage !== undefined) {
-    const parsed = parseInteger(perPage, 1, MAX_PER_PAGE);
-    if (parsed === undefined) fail('per_page', `per_page must be an integer between 1 and ${MAX_PER_PAGE}`);
+    const parsed = parseInteger(perPage, PER_PAGE.min, PER_PAGE.max);
+    if (parsed === undefined) fail('perPage', (name) => `${name} must be an integer between ${PER_PAGE.min} and ${PER_PAGE.max}`);
     else query.perPage = parsed;
   }
 
-  const from = single.get('created_at_from');
-  const to = single.get('created_at_to');
+  const from = single.get('createdAtFrom');
+  const to = single.get('createdAtTo');
   const fromMs = from === undefined ? undefined : parseCreatedAtBound(from, 'start');
   const toMs = to === undefined ? undefined : parseCreatedAtBound(to, 'end');
-  if (from !== undefined && fromMs === undefined) fail('created_at_from', 'created_at_from must be an RFC 3339 date-time or date');
-  if (to !== undefined && toMs === undefined) fail('created_at_to', 'created_at_to must be an RFC 3339 date-time or date');
-  if (from !== undefined && to === undefined) fail('created_at_to', 'created_at_to is required when created_at_from is given');
-  if (to !== undefined && from === undefined) fail('created_at_from', 'created_at_from is required when created_at_to is given');
-  if (fromMs !== undefined && toMs !== undefined) {
-    if (fromMs > toMs) fail('created_at_from', 'created_at_from must not be after created_at_to');
-    else query.createdAt = { fromMs, toMs };
+  if (from !== undefined && fromMs === undefined) fail('createdAtFrom', (name) => `${name} must be an RFC 3339 date-time or date`);
+  if (to !== undefined && toMs === undefined) fail('createdAtTo', (name) => `${name} must be an RFC 3339 date-time or date`);
+  if (CREATED_AT_BOUNDS_REQUIRED_TOGETHER && from !== undefined && to === undefined) {
+    fail('createdAtTo', (name) => `${name} is required when ${names.createdAtFrom} is given`);
+  }
+  if (CREATED_AT_BOUNDS_REQUIRED_TOGETHER && to !== undefined && from === undefined) {
+    fail('createdAtFrom', (name) => `${name} is required when ${names.createdAtTo} is given`);
+  }
+  if (fromMs !== undefined || toMs !== undefined) {
+    const bounds = { fromMs: fromMs ?? Number.NEGATIVE_INFINITY, toMs: toMs ?? Number.POSITIVE_INFINITY };
+    if (bounds.fromMs > bounds.toMs) fail('createdAtFrom', (name) => `${name} must not be after ${names.createdAtTo}`);
+    else query.createdAt = bounds;
   }
 
   const expand = single.get('expand');
   if (expand !== undefined && expand !== '') {
-    const values = expand.split(',').map((value) => value.trim());
-    const unknown = values.filter((value) => !(EXPAND_VALUES as readonly string[]).includes(value));
-    if (unknown.length > 0) fail('expand', `expand accepts ${EXPAND_VALUES.join(', ')}`);
-    else query.expand = EXPAND_VALUES.filter((value) => values.includes(value));
+    const values = parseExpand(expand);
+    if (values === undefined) fail('expand', (name) => `${name} accepts ${EXPAND_VALUES.join(', ')}`);
+    else query.expand = values;
   }
 
-  const actionRequired = single.get('action_required');
+  const actionRequired = single.get('actionRequired');
   if (actionRequired !== undefined) {
     const lower = actionRequired.toLowerCase();
     if (lower === 'true' || lower === 'false') query.actionRequired = lower === 'true';
-    else fail('action_required', 'action_required must be true or false');
+    else fail('actionRequired', (name) => `${name} must be true or false`);
   }
 
-  const dialingMode = single.get('dialing_mode');
+  const dialingMode = single.get('dialingMode');
   if (dialingMode !== undefined) {
     if ((DIALING_MODES as readonly string[]).includes(dialingMode)) query.dialingMode = dialingMode as DialingMode;
-    else fail('dialing_mode', `dialing_mode must be one of ${DIALING_MODES.join(', ')}`);
+    else fail('dialingMode', (name) => `${name} must be one of ${DIALING_MODES.join(', ')}`);
   }
 
-  const orderBy = single.get('order_by');
+  const orderBy = single.get('orderBy');
   if (orderBy !== undefined) {
     if ((ORDER_BY_VALUES as readonly string[]).includes(orderBy)) {
       const [key, direction = 'asc'] = orderBy.split(':') as [SortKey, ('asc' | 'desc')?];
       query.orderBy = { key, direction };
     } else {
-      fail('order_by', `order_by must be one of ${ORDER_BY_VALUES.join(', ')}`);
+      fail('orderBy', (name) => `${name} must be one of ${ORDER_BY_VALUES.join(', ')}`);
     }
   }
 
   const priority = single.get('priority');
   if (priority !== undefined) {
     const parsed = parseInteger(priority, 1, 10);
-    if (parsed === undefined) fail('priority', 'priority must be an integer between 1 and 10');
+    if (parsed === undefined) fail('priority', (name) => `${name} must be an integer between 1 and 10`);
     else query.priority = parsed;
   }
 
@@ -201,24 +182,25 @@ export function parseCampaignQuery(params: URLSearchParams): ParseResult {
   if (status !== undefined) {
     const upper = status.toUpperCase();
     if ((CAMPAIGN_STATUSES as readonly string[]).includes(upper)) query.status = upper as CampaignStatus;
-    else fail('status', 'status must be one of incomplete, ready, running, paused');
+    else fail('status', (name) => `${name} must be one of incomplete, ready, running, paused`);
   }
 
-  const textFilters = [
-    ['name', 35, 'name'],
-    ['search', 35, 'search'],
-    ['user_id', 36, 'userId'],
-    ['record_list_id', 36, 'recordListId'],
-    ['do_not_call_list_id', 36, 'doNotCallListId'],
-  ] as const;
-  for (const [name, maxLength, key] of textFilters) {
-    const value = single.get(name);
+  const textFilters = [['name', 35], ['search', 35], ['userId', 36], ['recordListId', 36], ['doNotCallListId', 36]] as const;
+  for (const [param, maxLength] of textFilters) {
+    const value = single.get(param);
     if (value === undefined || value === '') continue;
-    if (value.length > maxLength) fail(name, `${name} must be at most ${maxLength} characters`);
-    else query[key] = value;
+    if (value.length > maxLength) fail(param, (name) => `${name} must be at most ${maxLength} characters`);
+    else query[param] = value;
   }
 
   return fields.length > 0 ? { ok: false, fields } : { ok: true, query };
+}
+
+/** The expand values of one `expand` parameter, in the contract's order; undefined when one is unknown. */
+export function parseExpand(value: string): ExpandValue[] | undefined {
+  const values = value.split(EXPAND_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  if (values.some((part) => !(EXPAND_VALUES as readonly string[]).includes(part))) return undefined;
+  return EXPAND_VALUES.filter((known) => values.includes(known));
 }
 
 interface IndexedCampaign {

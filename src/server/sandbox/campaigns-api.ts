@@ -6,10 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import type { Campaign } from './campaign-data.ts';
-import {
-  EXPAND_VALUES, parseCampaignQuery, runCampaignQuery,
-  type CampaignIndex, type ExpandValue, type FieldError,
-} from './campaign-query.ts';
+import { EXPAND_VALUES, type ExpandValue, type QueryNames } from '../../config/talkdesk-api-contract.ts';
+import { parseCampaignQuery, parseExpand, runCampaignQuery, type CampaignIndex, type FieldError } from './campaign-query.ts';
 import type { FaultRule, FaultState, FaultTarget } from './faults.ts';
 import { CAMPAIGNS_READ_SCOPE } from './identity.ts';
 
@@ -20,6 +18,8 @@ export interface CampaignsApiOptions {
   publicJwk: JWK;
   index: CampaignIndex;
   faults: FaultState;
+  /** The query parameter names this account's API uses. */
+  queryNames: QueryNames;
   /** Aborted when the sandbox closes, so pending latency timers end with it. */
   signal: AbortSignal;
 }
@@ -66,7 +66,7 @@ function sendError(
 }
 
 export function createCampaignsApi(options: CampaignsApiOptions) {
-  const { origin, index, faults, signal } = options;
+  const { origin, index, faults, signal, queryNames } = options;
   const keyPromise = importJWK(options.publicJwk, 'RS256');
 
   const campaignLinks = (campaign: Campaign) => ({
@@ -160,12 +160,12 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
 
   function linkTo(url: URL, page: number): { href: string } {
     const params = new URLSearchParams(url.searchParams);
-    params.set('page', String(page));
+    params.set(queryNames.page, String(page));
     return { href: `${origin}${url.pathname}?${params}` };
   }
 
   function list(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const parsed = parseCampaignQuery(url.searchParams);
+    const parsed = parseCampaignQuery(url.searchParams, queryNames);
     if (!parsed.ok) {
       sendError(req, res, 400, ERRORS.badRequest, { fields: parsed.fields });
       return;
@@ -191,14 +191,15 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
   }
 
   function detail(req: IncomingMessage, res: ServerResponse, url: URL, id: string): void {
-    const expandValues = url.searchParams.getAll('expand');
+    const name = queryNames.expand;
+    const expandValues = url.searchParams.getAll(name);
     if (expandValues.length > 1) {
-      sendError(req, res, 400, ERRORS.badRequest, { fields: [{ name: 'expand', description: 'expand must not be repeated' }] });
+      sendError(req, res, 400, ERRORS.badRequest, { fields: [{ name, description: `${name} must not be repeated` }] });
       return;
     }
-    const requested = (expandValues[0] ?? '').split(',').map((value) => value.trim()).filter(Boolean);
-    if (requested.some((value) => !(EXPAND_VALUES as readonly string[]).includes(value))) {
-      sendError(req, res, 400, ERRORS.badRequest, { fields: [{ name: 'expand', description: `expand accepts ${EXPAND_VALUES.join(', ')}` }] });
+    const requested = parseExpand(expandValues[0] ?? '');
+    if (requested === undefined) {
+      sendError(req, res, 400, ERRORS.badRequest, { fields: [{ name, description: `${name} accepts ${EXPAND_VALUES.join(', ')}` }] });
       return;
     }
     const campaign = UUID_PATTERN.test(id) ? index.byId.get(id.toLowerCase()) : undefined;
@@ -206,7 +207,7 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
       sendError(req, res, 404, ERRORS.notFound, { description: `No campaign with id ${id}` });
       return;
     }
-    sendJson(req, res, 200, detailBody(campaign, EXPAND_VALUES.filter((value) => requested.includes(value))));
+    sendJson(req, res, 200, detailBody(campaign, requested));
   }
 
   /** Handles /campaigns and /campaigns/{id}; false when the path is not the API's. */

@@ -1,6 +1,8 @@
 /*
  * CLI: `tsx src/server/sandbox/main.ts` starts the sandbox from environment variables and stops on SIGINT/SIGTERM.
  */
+import { formatQueryNameOverrides, parseQueryNameOverrides } from '../../config/query-name-overrides.ts';
+import type { QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import { startSandbox } from './sandbox.ts';
 
@@ -22,6 +24,13 @@ if (!clientSecret) fail('TALKDESK_CLIENT_SECRET is required (the secret the dash
 const redirectUris = (process.env.SANDBOX_REDIRECT_URIS ?? 'http://localhost:5173/auth/callback,http://127.0.0.1:5173/auth/callback')
   .split(',').map((uri) => uri.trim()).filter(Boolean);
 
+let queryNames: QueryNameOverrides = {};
+try {
+  queryNames = parseQueryNameOverrides(process.env.SANDBOX_QUERY_NAMES ?? '');
+} catch (error) {
+  fail(`SANDBOX_QUERY_NAMES is not usable: ${(error as Error).message}`);
+}
+
 try {
   const sandbox = await startSandbox({
     port: integerFromEnv('SANDBOX_PORT', 0, 4010) ?? 4010,
@@ -30,10 +39,13 @@ try {
     redirectUris,
     postLogoutRedirectUris: redirectUris.map((uri) => new URL('/', uri).href),
     accessTokenTtlSeconds: integerFromEnv('SANDBOX_ACCESS_TOKEN_TTL', 1, undefined),
+    queryNames,
   });
   console.log(`Talkdesk sandbox listening on ${sandbox.url}`);
   console.log(`  authorize ${sandbox.url}/oauth/authorize, token ${sandbox.url}/oauth/token, API ${sandbox.url}/campaigns`);
   console.log(`  redirect URIs: ${redirectUris.join(', ')}`);
+  const renamed = formatQueryNameOverrides(queryNames);
+  if (renamed) console.log(`  query parameters renamed (SANDBOX_QUERY_NAMES): ${renamed}`);
   console.log('  demo users (username / password):');
   for (const user of DEMO_USERS) {
     console.log(`    ${user.username} / ${user.password}  ${user.name}${user.canReadCampaigns ? '' : ' (no campaigns:read: gets 403)'}`);

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_CAMPAIGN_COUNT, DEFAULT_SEED, generateCampaignData } from './campaign-data.ts';
+import { queryNamesInForce } from '../../config/query-name-overrides.ts';
+import type { QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
 import { createCampaignIndex } from './campaign-query.ts';
 import { createCampaignsApi } from './campaigns-api.ts';
 import { faultConfigSchema, FaultState } from './faults.ts';
@@ -22,6 +24,10 @@ export interface SandboxOptions {
   refreshTokenTtlSeconds?: number; // default 14 days
   seed?: number;
   campaignCount?: number;     // default 5000
+  /** Query parameter names this account's API uses instead of the contract's (SANDBOX_QUERY_NAMES). */
+  queryNames?: QueryNameOverrides;
+  /** Hears every request as it arrives (tests count them). */
+  onRequest?: (request: { method: string; url: string }) => void;
 }
 
 export interface RunningSandbox {
@@ -83,6 +89,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   // Filled in once the port (hence the issuer) is known.
   const router: { route?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {};
   const server = createServer((req, res) => {
+    opts.onRequest?.({ method: req.method ?? '', url: req.url ?? '' });
     const { route } = router;
     if (!route) {
       sendJson(res, 503, { error: 'starting' });
@@ -110,6 +117,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const oidc = identity.provider.callback();
   const api = createCampaignsApi({
     origin: url, issuer: url, apiResource, publicJwk: identity.publicJwk, index, faults, signal: lifetime.signal,
+    queryNames: queryNamesInForce(opts.queryNames),
   });
 
   async function controlFaults(req: IncomingMessage, res: ServerResponse): Promise<void> {

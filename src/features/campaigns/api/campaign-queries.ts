@@ -3,7 +3,7 @@ import type { HttpClient } from '../../../lib/http-client';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type CampaignFilters } from '../url-state/campaign-filters';
 import { campaignPageSchema } from './campaign-schemas';
 import { fetchCampaignDetail, fetchCampaignPage, parseOrThrow } from './fetch-campaigns';
-import { TALKDESK_LIST_PARAMS } from './talkdesk-params';
+import { queryNames } from '../../../config/talkdesk-api-contract';
 import { toApiQuery } from './to-api-query';
 
 /** Query keys: every view's key holds its complete filter state, so two URLs with one state share a cache entry. */
@@ -36,7 +36,7 @@ export function needActionCountOptions(client: HttpClient, filters: CampaignFilt
     queryKey: campaignKeys.needActionCount(countFilters),
     queryFn: async ({ signal }) => {
       const query = toApiQuery(countFilters);
-      query.set(TALKDESK_LIST_PARAMS.perPage.name, '1');
+      query.set(queryNames.perPage, '1');
       const body = await client.getJson('/campaigns', { query, signal });
       return parseOrThrow(campaignPageSchema, body).total;
     },

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-error';
 import { apiUrl, type HttpClient } from '../../../lib/http-client';
 import type { CampaignFilters } from '../url-state/campaign-filters';
 import { campaignDetailSchema, campaignPageSchema, type CampaignDetail, type CampaignPage } from './campaign-schemas';
-import { DETAIL_EXPAND, EXPAND_SEPARATOR, TALKDESK_LIST_PARAMS } from './talkdesk-params';
+import { EXPAND_SEPARATOR, EXPAND_VALUES, queryNames } from '../../../config/talkdesk-api-contract';
 import { toApiQuery } from './to-api-query';
 
 export function parseOrThrow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
@@ -30,7 +30,7 @@ export function campaignPageUrl(basePath: string, filters: CampaignFilters): str
 }
 
 const detailPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURIComponent(id)}`;
-const detailQuery = () => new URLSearchParams({ [TALKDESK_LIST_PARAMS.expand.name]: DETAIL_EXPAND.join(EXPAND_SEPARATOR) });
+const detailQuery = () => new URLSearchParams({ [queryNames.expand]: EXPAND_VALUES.join(EXPAND_SEPARATOR) });
 
 export async function fetchCampaignDetail(client: HttpClient, id: string, signal?: AbortSignal): Promise<CampaignDetail> {
   const body = await client.getJson(detailPath(id), { query: detailQuery(), signal });

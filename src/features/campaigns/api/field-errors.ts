@@ -1,8 +1,8 @@
 import type { ApiFieldError } from '../../../lib/api-error';
-import { TALKDESK_LIST_PARAMS, type TalkdeskListParam } from './talkdesk-params';
+import { queryNames, type QueryParam } from '../../../config/talkdesk-api-contract';
 import type { FilterControl } from '../components/filter-bar';
 
-const CONTROL_FOR_PARAM: Partial<Record<TalkdeskListParam, FilterControl>> = {
+const CONTROL_FOR_PARAM: Partial<Record<QueryParam, FilterControl>> = {
   search: 'search',
   status: 'status',
   dialingMode: 'dialingMode',
@@ -27,7 +27,7 @@ export function fieldErrorsByControl(fields: ApiFieldError[]): {
   const byControl: Partial<Record<FilterControl, string>> = {};
   const other: ApiFieldError[] = [];
   for (const field of fields) {
-    const param = (Object.keys(TALKDESK_LIST_PARAMS) as TalkdeskListParam[]).find((key) => TALKDESK_LIST_PARAMS[key].name === field.name);
+    const param = (Object.keys(queryNames) as QueryParam[]).find((key) => queryNames[key] === field.name);
     const control = param ? CONTROL_FOR_PARAM[param] : undefined;
     if (control) byControl[control] = byControl[control] ? `${byControl[control]} ${field.description}` : field.description;
     else other.push(field);

@@ -1,5 +1,5 @@
 import type { CampaignFilters } from '../url-state/campaign-filters';
-import { EARLIEST_CREATED_AT, TALKDESK_LIST_PARAMS as P, type TalkdeskListParam } from './talkdesk-params';
+import { EARLIEST_CREATED_AT, queryNames, type QueryParam } from '../../../config/talkdesk-api-contract';
 
 /**
  * Maps a view's state to the GET /campaigns query. Calendar dates are read in the viewer's time zone: "from" is
@@ -8,9 +8,9 @@ import { EARLIEST_CREATED_AT, TALKDESK_LIST_PARAMS as P, type TalkdeskListParam 
  */
 export function toApiQuery(filters: CampaignFilters, now: Date = new Date()): URLSearchParams {
   const query = new URLSearchParams();
-  const put = (param: TalkdeskListParam, value: string | number | boolean | null) => {
+  const put = (param: QueryParam, value: string | number | boolean | null) => {
     if (value === null || value === '') return;
-    query.set(P[param].name, String(value));
+    query.set(queryNames[param], String(value));
   };
   put('page', filters.page);
   put('perPage', filters.perPage);
