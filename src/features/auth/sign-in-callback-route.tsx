@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorResponse, type UserManager } from 'oidc-client-ts';
-import { useAuth, type SignInState } from './auth-context';
+import { useAuth } from './use-auth';
 import { AuthMessagePage } from './auth-message-page';
-import { safeReturnTo } from './auth-paths';
+import { safeReturnTo, type SignInState } from './auth-paths';
 
 interface CallbackOutcome {
   returnTo: string;
