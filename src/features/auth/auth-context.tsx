@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { UserManager } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../../config/runtime-config';
+import type { IdentityClient } from './identity-client';
 import { readStoredSession, toSession, type Session } from './session';
 import { clearSignedOutMark, useSignInOut } from './sign-in-out';
 import { useTokenRenewal } from './token-renewal';
@@ -12,28 +12,25 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
   const { config } = props;
   const [session, setSessionState] = useState<Session | null>(() => readStoredSession(config));
   const sessionRef = useRef(session);
-  const managerRef = useRef<Promise<UserManager> | null>(null);
+  const clientRef = useRef<Promise<IdentityClient> | null>(null);
 
   const setSession = useCallback((next: Session | null) => {
     sessionRef.current = next;
     setSessionState(next);
   }, []);
 
-  const getUserManager = useCallback(() => {
-    managerRef.current ??= import('./oidc-client').then(({ createUserManager }) => {
-      const manager = createUserManager(config);
-      manager.events.addUserLoaded((user) => {
-        clearSignedOutMark();
+  const getIdentityClient = useCallback(() => {
+    clientRef.current ??= import('./oidc-client').then(({ createIdentityClient }) =>
+      createIdentityClient(config, (user) => {
+        if (user) clearSignedOutMark();
         setSession(toSession(user));
-      });
-      manager.events.addUserUnloaded(() => setSession(null));
-      return manager;
-    });
-    return managerRef.current;
+      }),
+    );
+    return clientRef.current;
   }, [config, setSession]);
 
-  const { signingOut, signIn, signOut } = useSignInOut(getUserManager, sessionRef, props.onSignedOut);
-  const renewAfterUnauthorized = useTokenRenewal(session, sessionRef, getUserManager, signIn);
+  const { signingOut, signIn, signOut } = useSignInOut(getIdentityClient, sessionRef, props.onSignedOut);
+  const renewAfterUnauthorized = useTokenRenewal(session, sessionRef, getIdentityClient, signIn);
 
   // Stable, so the HTTP client built on it lives as long as the provider does.
   const getAccessToken = useCallback(() => sessionRef.current?.accessToken ?? null, []);
@@ -43,13 +40,13 @@ export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => 
       session,
       signingOut,
       regionLabel: config.regionLabel,
-      getUserManager,
+      getIdentityClient,
       getAccessToken,
       renewAfterUnauthorized,
       signIn,
       signOut,
     }),
-    [session, signingOut, config.regionLabel, getUserManager, getAccessToken, renewAfterUnauthorized, signIn, signOut],
+    [session, signingOut, config.regionLabel, getIdentityClient, getAccessToken, renewAfterUnauthorized, signIn, signOut],
   );
 
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
@@ -66,7 +63,7 @@ export function FirstScreenAuthProvider(props: { regionLabel: string; children: 
       session: null,
       signingOut: false,
       regionLabel: props.regionLabel,
-      getUserManager: unavailable,
+      getIdentityClient: unavailable,
       getAccessToken: () => null,
       renewAfterUnauthorized: unavailable,
       signIn: unavailable,

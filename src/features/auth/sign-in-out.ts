@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
-import type { UserManager } from 'oidc-client-ts';
 import { useLocation } from 'react-router';
-import { SIGNED_OUT_PATH, safeReturnTo, type SignInState } from './auth-paths';
+import { SIGNED_OUT_PATH, safeReturnTo } from './auth-paths';
+import type { IdentityClient } from './identity-client';
 import type { Session } from './session';
 
-const REVOKE_WAIT_MS = 3_000;
 // Kept from sign-out until the next sign-in in this tab: the identity host's login session outlives the revoked
 // tokens, and without prompt=login it would hand the dashboard to whoever opens it next (Back is enough).
 const SIGNED_OUT_KEY = 'campaigns.signedOut';
@@ -19,26 +18,21 @@ function signOutChannel(): BroadcastChannel | null {
   return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('campaigns-dashboard-auth');
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, ms));
-}
-
 function currentPath(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
 
 /** Signing in (back to a given URL), and signing out of this tab and every other tab of the dashboard. */
-export function useSignInOut(getUserManager: () => Promise<UserManager>, sessionRef: RefObject<Session | null>, onSignedOut: () => void) {
+export function useSignInOut(getIdentityClient: () => Promise<IdentityClient>, sessionRef: RefObject<Session | null>, onSignedOut: () => void) {
   const [signingOut, setSigningOut] = useState(false);
 
   const signIn = useCallback(
     async (returnTo: string = currentPath()) => {
       setSigningOut(false);
-      const state: SignInState = { returnTo: safeReturnTo(returnTo) };
       const afterSignOut = window.sessionStorage.getItem(SIGNED_OUT_KEY) !== null;
-      await (await getUserManager()).signinRedirect(afterSignOut ? { state, prompt: 'login' } : { state });
+      await (await getIdentityClient()).signIn({ returnTo: safeReturnTo(returnTo) }, afterSignOut);
     },
-    [getUserManager],
+    [getIdentityClient],
   );
 
   const endSession = useCallback(
@@ -46,15 +40,10 @@ export function useSignInOut(getUserManager: () => Promise<UserManager>, session
       // From here on nothing may start a new sign-in (the identity host's own session would quietly grant one).
       setSigningOut(true);
       window.sessionStorage.setItem(SIGNED_OUT_KEY, '1');
-      const manager = await getUserManager();
-      // Revoking the refresh token ends the session at the identity host too; a host that does not answer must
-      // not keep the supervisor from signing out, so it gets a few seconds at most.
-      if (revoke) await Promise.race([manager.revokeTokens(['refresh_token']).catch(() => undefined), delay(REVOKE_WAIT_MS)]);
-      await manager.removeUser();
-      await manager.clearStaleState();
+      await (await getIdentityClient()).signOut(revoke);
       onSignedOut();
     },
-    [getUserManager, onSignedOut],
+    [getIdentityClient, onSignedOut],
   );
 
   // Once the signed-out page is showing, sign-out is over: a protected URL opened after it (Back, a link) must start

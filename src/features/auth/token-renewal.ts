@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import type { UserManager } from 'oidc-client-ts';
+import type { IdentityClient } from './identity-client';
 import { isExpired, type Session } from './session';
 
 const RENEW_AHEAD_SECONDS = 30;
@@ -21,7 +21,7 @@ export function renewalDelay(expiresAt: number, now: number): number {
 export function useTokenRenewal(
   session: Session | null,
   sessionRef: RefObject<Session | null>,
-  getUserManager: () => Promise<UserManager>,
+  getIdentityClient: () => Promise<IdentityClient>,
   signIn: () => Promise<void>,
 ): () => Promise<string | null> {
   const renewal = useRef<Promise<string | null> | null>(null);
@@ -29,25 +29,22 @@ export function useTokenRenewal(
   // Every renewal in this tab goes through this one promise: a refresh token is used once, so rotation never
   // sees this tab reuse one (a reuse makes the identity host revoke the whole grant).
   const renew = useCallback(() => {
-    renewal.current ??= getUserManager()
-      .then((manager) => manager.signinSilent())
-      .then(
-        (renewed) => (renewed && !renewed.expired ? renewed.access_token : null),
-        () => null,
-      )
+    renewal.current ??= getIdentityClient()
+      .then((client) => client.renew())
+      .catch(() => null)
       .finally(() => {
         renewal.current = null;
       });
     return renewal.current;
-  }, [getUserManager]);
+  }, [getIdentityClient]);
 
   const renewAfterUnauthorized = useCallback(async () => {
     const token = await renew();
     if (token) return token;
-    await (await getUserManager()).removeUser();
+    await (await getIdentityClient()).userManager.removeUser();
     await signIn();
     return null;
-  }, [renew, getUserManager, signIn]);
+  }, [renew, getIdentityClient, signIn]);
 
   useEffect(() => {
     if (!session?.refreshToken || session.expiresAt === null) return;

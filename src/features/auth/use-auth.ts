@@ -3,7 +3,7 @@
  * that the sign-in callback (part of that on-demand chunk) reads the state without importing its own loader.
  */
 import { createContext, useContext } from 'react';
-import type { UserManager } from 'oidc-client-ts';
+import type { IdentityClient } from './identity-client';
 import type { Session } from './session';
 
 export interface AuthState {
@@ -12,7 +12,7 @@ export interface AuthState {
   signingOut: boolean;
   regionLabel: string;
   /** oidc-client-ts, loaded on first use: signing in, renewing or signing out. */
-  getUserManager: () => Promise<UserManager>;
+  getIdentityClient: () => Promise<IdentityClient>;
   getAccessToken: () => string | null;
   /** One renewal with the refresh token; when it fails, a fresh sign-in that comes back to this URL. */
   renewAfterUnauthorized: () => Promise<string | null>;

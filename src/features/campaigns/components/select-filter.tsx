@@ -9,7 +9,9 @@ export interface SelectFilterDescription<K extends SelectKey = SelectKey> {
   label: string;
   /** The first option, which lifts the filter. */
   anyLabel: string;
-  options: readonly { value: NonNullable<CampaignFilters[K]>; label: string }[];
+  values: readonly NonNullable<CampaignFilters[K]>[];
+  // A method, so that a description of one key is a description of any: each is checked where it is written.
+  optionLabel(value: NonNullable<CampaignFilters[K]>): string;
 }
 
 const STATUS_LABELS: Record<(typeof CAMPAIGN_STATUSES)[number], string> = {
@@ -25,19 +27,22 @@ export const SELECT_FILTERS = [
     key: 'status',
     label: 'Status',
     anyLabel: 'All',
-    options: CAMPAIGN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+    values: CAMPAIGN_STATUSES,
+    optionLabel: (value) => STATUS_LABELS[value],
   } satisfies SelectFilterDescription<'status'>,
   {
     key: 'dialingMode',
     label: 'Dialing mode',
     anyLabel: 'All',
-    options: DIALING_MODES.map((value) => ({ value, label: value === 'PREDICTIVE' ? 'Predictive' : 'Preview' })),
+    values: DIALING_MODES,
+    optionLabel: (value) => (value === 'PREDICTIVE' ? 'Predictive' : 'Preview'),
   } satisfies SelectFilterDescription<'dialingMode'>,
   {
     key: 'priority',
     label: 'Priority',
     anyLabel: 'Any',
-    options: PRIORITIES.map((value) => ({ value, label: String(value) })),
+    values: PRIORITIES,
+    optionLabel: String,
   } satisfies SelectFilterDescription<'priority'>,
 ];
 
@@ -47,19 +52,19 @@ export function SelectFilter(props: {
   error?: string;
   onChange: (value: SelectValue | null) => void;
 }) {
-  const { label, anyLabel, options } = props.description;
+  const { label, anyLabel, values, optionLabel } = props.description;
   return (
     <Field label={label} error={props.error}>
       {(control) => (
         <select
           {...control}
           value={props.value ?? ''}
-          onChange={(e) => props.onChange(options.find((option) => String(option.value) === e.target.value)?.value ?? null)}
+          onChange={(e) => props.onChange(values.find((value) => String(value) === e.target.value) ?? null)}
         >
           <option value="">{anyLabel}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
+          {values.map((value) => (
+            <option key={value} value={value}>
+              {optionLabel(value)}
             </option>
           ))}
         </select>
