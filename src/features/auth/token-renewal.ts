@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { IdentityClient } from './identity-client';
 import { isExpired, type Session } from './session';
 
-const RENEW_AHEAD_SECONDS = 30;
+const RENEW_AHEAD_MS = 30_000;
 const RENEW_RETRY_MS = 10_000;
 
 /**
@@ -11,7 +11,7 @@ const RENEW_RETRY_MS = 10_000;
  */
 export function renewalDelay(expiresAt: number, now: number): number {
   const remaining = expiresAt * 1000 - now;
-  return Math.max(0, remaining - Math.min(RENEW_AHEAD_SECONDS * 1000, remaining / 2));
+  return Math.max(0, remaining - Math.min(RENEW_AHEAD_MS, remaining / 2));
 }
 
 /**

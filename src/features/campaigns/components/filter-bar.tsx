@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_TEXT_LENGTH, hasActiveFilters, type CampaignFilters } from '../campaign-filters';
+import { MAX_TEXT_LENGTH, countActiveFilters, hasActiveFilters, type CampaignFilters } from '../campaign-filters';
 import type { FiltersUpdate, WriteOptions } from '../use-campaign-search';
 import { Field } from './filter-field';
 import { MoreFilters } from './more-filters';
@@ -37,7 +37,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
     onChange((current) => ({ ...current, ...patch, page: 1 }), options);
   // On a phone everything but search folds away behind one button; an error in a folded filter unfolds it.
   const [unfolded, setUnfolded] = useState(false);
-  const foldedCount = countFoldedFilters(filters);
+  const foldedCount = countActiveFilters(filters) - (filters.search ? 1 : 0);
   const open = unfolded || Object.keys(fieldErrors).some((control) => control !== 'search');
   const foldId = useId();
 
@@ -61,8 +61,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
               description={description}
               value={filters[description.key]}
               error={fieldErrors[description.key]}
-              // The description's options are of its key's type, so the value fits the key.
-              onChange={(value) => change({ [description.key]: value } as Partial<CampaignFilters>)}
+              onChange={(value) => change({ [description.key]: value })}
             />
           ))}
           <Field label="Created from" error={fieldErrors.createdFrom}>
@@ -105,21 +104,6 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
       </div>
     </section>
   );
-}
-
-function countFoldedFilters(filters: CampaignFilters): number {
-  return [
-    filters.status,
-    filters.dialingMode,
-    filters.priority,
-    filters.createdFrom,
-    filters.createdTo,
-    filters.actionRequired,
-    filters.name || null,
-    filters.userId || null,
-    filters.recordListId || null,
-    filters.doNotCallListId || null,
-  ].filter((value) => value !== null).length;
 }
 
 /** Typing writes to the URL (with replace) once the supervisor pauses: one request for a typed word. */

@@ -3,37 +3,31 @@ import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, type CampaignFilters } from '../campaig
 import { Field } from './filter-field';
 import styles from './filter-bar.module.css';
 
-type MoreFilterControl = 'name' | 'userId' | 'recordListId' | 'doNotCallListId';
+type TextFilterKey = 'name' | 'userId' | 'recordListId' | 'doNotCallListId';
+
+const TEXT_FILTERS: readonly { key: TextFilterKey; label: string; max: number }[] = [
+  { key: 'name', label: 'Name', max: MAX_TEXT_LENGTH },
+  { key: 'userId', label: 'User ID', max: MAX_ID_LENGTH },
+  { key: 'recordListId', label: 'Record list ID', max: MAX_ID_LENGTH },
+  { key: 'doNotCallListId', label: 'Do-not-call list ID', max: MAX_ID_LENGTH },
+];
 
 /** The exact-name and id filters, folded away unless one is set or the API flagged one. */
 export function MoreFilters(props: {
   filters: CampaignFilters;
-  fieldErrors: Partial<Record<MoreFilterControl, string>>;
+  fieldErrors: Partial<Record<TextFilterKey, string>>;
   change: (patch: Partial<CampaignFilters>) => void;
 }) {
   const { filters, fieldErrors, change } = props;
-  const active = Boolean(filters.name || filters.userId || filters.recordListId || filters.doNotCallListId);
-  const hasError = Boolean(fieldErrors.name || fieldErrors.userId || fieldErrors.recordListId || fieldErrors.doNotCallListId);
+  const active = TEXT_FILTERS.some(({ key }) => filters[key]);
+  const hasError = TEXT_FILTERS.some(({ key }) => fieldErrors[key]);
   return (
     <details className={styles.more} open={active || hasError || undefined}>
       <summary>More filters{active ? ' (active)' : ''}</summary>
       <div className={styles.moreFields}>
-        <TextFilter label="Name" value={filters.name} max={MAX_TEXT_LENGTH} error={fieldErrors.name} onCommit={(name) => change({ name })} />
-        <TextFilter label="User ID" value={filters.userId} max={MAX_ID_LENGTH} error={fieldErrors.userId} onCommit={(userId) => change({ userId })} />
-        <TextFilter
-          label="Record list ID"
-          value={filters.recordListId}
-          max={MAX_ID_LENGTH}
-          error={fieldErrors.recordListId}
-          onCommit={(recordListId) => change({ recordListId })}
-        />
-        <TextFilter
-          label="Do-not-call list ID"
-          value={filters.doNotCallListId}
-          max={MAX_ID_LENGTH}
-          error={fieldErrors.doNotCallListId}
-          onCommit={(doNotCallListId) => change({ doNotCallListId })}
-        />
+        {TEXT_FILTERS.map(({ key, label, max }) => (
+          <TextFilter key={key} label={label} value={filters[key]} max={max} error={fieldErrors[key]} onCommit={(value) => change({ [key]: value })} />
+        ))}
       </div>
     </details>
   );
