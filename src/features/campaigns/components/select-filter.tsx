@@ -14,12 +14,10 @@ export interface SelectFilterDescription<K extends SelectKey = SelectKey> {
   optionLabel(value: NonNullable<CampaignFilters[K]>): string;
 }
 
-const STATUS_LABELS: Record<(typeof CAMPAIGN_STATUSES)[number], string> = {
-  incomplete: 'Incomplete',
-  ready: 'Ready',
-  running: 'Running',
-  paused: 'Paused',
-};
+/** A status or dialing-mode code as the word it is: 'running' is Running, 'PREVIEW' is Preview. */
+function asWord(code: string): string {
+  return code.charAt(0).toUpperCase() + code.slice(1).toLowerCase();
+}
 
 /** The filters chosen from a fixed list, in the order the bar shows them. */
 export const SELECT_FILTERS = [
@@ -28,14 +26,14 @@ export const SELECT_FILTERS = [
     label: 'Status',
     anyLabel: 'All',
     values: CAMPAIGN_STATUSES,
-    optionLabel: (value) => STATUS_LABELS[value],
+    optionLabel: (value) => asWord(value),
   } satisfies SelectFilterDescription<'status'>,
   {
     key: 'dialingMode',
     label: 'Dialing mode',
     anyLabel: 'All',
     values: DIALING_MODES,
-    optionLabel: (value) => (value === 'PREDICTIVE' ? 'Predictive' : 'Preview'),
+    optionLabel: (value) => asWord(value),
   } satisfies SelectFilterDescription<'dialingMode'>,
   {
     key: 'priority',
