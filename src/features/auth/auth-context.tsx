@@ -1,3 +1,8 @@
+/*
+ * The signed-in session for the whole app: read from sessionStorage at start, kept in step with oidc-client-ts once
+ * the library has loaded. Signing in and out: sign-in-out.ts; renewal: token-renewal.ts; the calls that need the
+ * library, loaded on demand: identity-client.ts.
+ */
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '../../config/runtime-config';
 import type { IdentityClient } from './identity-client';
@@ -6,6 +11,7 @@ import { clearSignedOutMark, useSignInOut } from './sign-in-out';
 import { useTokenRenewal } from './token-renewal';
 import { AuthContext, type AuthState } from './use-auth';
 
+// For src/app, which takes the provider and the hook from one module.
 export { useAuth } from './use-auth';
 
 export function AuthProvider(props: { config: RuntimeConfig; onSignedOut: () => void; children: ReactNode }) {
