@@ -23,7 +23,11 @@ function currentPath(): string {
 }
 
 /** Signing in (back to a given URL), and signing out of this tab and every other tab of the dashboard. */
-export function useSignInOut(getIdentityClient: () => Promise<IdentityClient>, sessionRef: RefObject<Session | null>, onSignedOut: () => void) {
+export function useSignInOut(
+  getIdentityClient: () => Promise<IdentityClient>,
+  sessionRef: RefObject<Session | null>,
+  onSignedOut: () => void,
+) {
   const [signingOut, setSigningOut] = useState(false);
 
   const signIn = useCallback(

@@ -26,7 +26,14 @@ export function MoreFilters(props: {
       <summary>More filters{active ? ' (active)' : ''}</summary>
       <div className={styles.moreFields}>
         {TEXT_FILTERS.map(({ key, label, max }) => (
-          <TextFilter key={key} label={label} value={filters[key]} max={max} error={fieldErrors[key]} onCommit={(value) => change({ [key]: value })} />
+          <TextFilter
+            key={key}
+            label={label}
+            value={filters[key]}
+            max={max}
+            error={fieldErrors[key]}
+            onCommit={(value) => change({ [key]: value })}
+          />
         ))}
       </div>
     </details>
