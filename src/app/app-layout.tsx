@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useAuth } from '../features/auth/auth-context';
+import { useAuth } from '../features/auth/use-auth';
 import { displayName, SIGNED_IN_USER_ATTRIBUTE } from '../features/auth/session';
 import styles from './app-layout.module.css';
 

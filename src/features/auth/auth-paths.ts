@@ -1,6 +1,11 @@
 export const CALLBACK_PATH = '/auth/callback';
 export const SIGNED_OUT_PATH = '/signed-out';
 
+/** What a sign-in carries through the identity host and back: the page to return to. */
+export interface SignInState {
+  returnTo: string;
+}
+
 /** Only a same-origin path may be a return target: never a scheme, a host, or a protocol-relative URL. */
 export function safeReturnTo(target: unknown): string {
   if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return '/';

@@ -1,4 +1,4 @@
-import { useAuth } from './auth-context';
+import { useAuth } from './use-auth';
 import { AuthMessagePage } from './auth-message-page';
 import { displayName } from './session';
 

@@ -2,5 +2,5 @@
  * Everything that needs oidc-client-ts, as one module loaded on demand: signing in, the callback, renewing and
  * signing out. One chunk with the library, so whichever is needed first loads in one request.
  */
-export { createUserManager } from './user-manager';
+export { createIdentityClient } from './identity-client';
 export { SignInCallbackRoute } from './sign-in-callback-route';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useAuth } from './auth-context';
+import { useAuth } from './use-auth';
 import { AuthMessagePage } from './auth-message-page';
 import { isExpired } from './session';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorResponse, type UserManager } from 'oidc-client-ts';
-import { useAuth, type SignInState } from './auth-context';
+import { useAuth } from './use-auth';
 import { AuthMessagePage } from './auth-message-page';
-import { safeReturnTo } from './auth-paths';
+import { safeReturnTo, type SignInState } from './auth-paths';
 
 interface CallbackOutcome {
   returnTo: string;
@@ -47,15 +47,15 @@ export function describeSignInError(error: unknown): { title: string; detail: st
 }
 
 export function SignInCallbackRoute() {
-  const { getUserManager, signIn } = useAuth();
+  const { getIdentityClient, signIn } = useAuth();
   const navigate = useNavigate();
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
 
   useEffect(() => {
     let active = true;
     const url = window.location.href;
-    void getUserManager()
-      .then((userManager) => processCallback(userManager, url))
+    void getIdentityClient()
+      .then((client) => processCallback(client.userManager, url))
       .then((result) => {
       if (!active) return;
       if (result.error) setOutcome(result);
@@ -64,7 +64,7 @@ export function SignInCallbackRoute() {
     return () => {
       active = false;
     };
-  }, [getUserManager, navigate]);
+  }, [getIdentityClient, navigate]);
 
   if (!outcome?.error) return <AuthMessagePage title="Signing you in…" busy />;
   return (

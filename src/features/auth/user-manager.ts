@@ -24,7 +24,7 @@ export function createUserManager(config: RuntimeConfig, origin = window.locatio
     scope: config.scope,
     loadUserInfo: false,
     monitorSession: false,
-    // Renewal is scheduled by the auth context so that one tab never uses a refresh token twice.
+    // Renewal is scheduled by token-renewal.ts so that one tab never uses a refresh token twice.
     automaticSilentRenew: false,
     userStore: new WebStorageStateStore({ store: window.sessionStorage, prefix: USER_STORE_PREFIX }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),

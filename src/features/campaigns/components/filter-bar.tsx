@@ -1,14 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  CAMPAIGN_STATUSES,
-  DIALING_MODES,
-  MAX_ID_LENGTH,
-  MAX_TEXT_LENGTH,
-  PRIORITIES,
-  hasActiveFilters,
-  type CampaignFilters,
-} from '../url-state/campaign-filters';
+import { MAX_TEXT_LENGTH, countActiveFilters, hasActiveFilters, type CampaignFilters } from '../url-state/campaign-filters';
 import type { FiltersUpdate, WriteOptions } from '../url-state/use-campaign-search';
+import { Field } from './filter-field';
+import { MoreFilters } from './more-filters';
+import { SELECT_FILTERS, SelectFilter } from './select-filter';
 import styles from './filter-bar.module.css';
 
 export type FilterControl =
@@ -26,13 +21,6 @@ export type FilterControl =
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
-const STATUS_LABELS: Record<(typeof CAMPAIGN_STATUSES)[number], string> = {
-  incomplete: 'Incomplete',
-  ready: 'Ready',
-  running: 'Running',
-  paused: 'Paused',
-};
-
 interface FilterBarProps {
   filters: CampaignFilters;
   /** Applies a change to the latest state; every filter change returns to page 1. */
@@ -47,11 +35,9 @@ interface FilterBarProps {
 export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: FilterBarProps) {
   const change = (patch: Partial<CampaignFilters>, options?: WriteOptions) =>
     onChange((current) => ({ ...current, ...patch, page: 1 }), options);
-  const moreActive = Boolean(filters.name || filters.userId || filters.recordListId || filters.doNotCallListId);
-  const moreHasError = Boolean(fieldErrors.name || fieldErrors.userId || fieldErrors.recordListId || fieldErrors.doNotCallListId);
   // On a phone everything but search folds away behind one button; an error in a folded filter unfolds it.
   const [unfolded, setUnfolded] = useState(false);
-  const foldedCount = countFoldedFilters(filters);
+  const foldedCount = countActiveFilters(filters) - (filters.search ? 1 : 0);
   const open = unfolded || Object.keys(fieldErrors).some((control) => control !== 'search');
   const foldId = useId();
 
@@ -69,50 +55,15 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
           Filters{foldedCount > 0 ? ` (${foldedCount})` : ''}
         </button>
         <div className={`${styles.fields} ${styles.foldable}`} id={foldId}>
-          <Field label="Status" error={fieldErrors.status}>
-            {(props) => (
-              <select {...props} value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || null) as CampaignFilters['status'] })}>
-                <option value="">All</option>
-                {CAMPAIGN_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Dialing mode" error={fieldErrors.dialingMode}>
-            {(props) => (
-              <select
-                {...props}
-                value={filters.dialingMode ?? ''}
-                onChange={(e) => change({ dialingMode: (e.target.value || null) as CampaignFilters['dialingMode'] })}
-              >
-                <option value="">All</option>
-                {DIALING_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {mode === 'PREDICTIVE' ? 'Predictive' : 'Preview'}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Priority" error={fieldErrors.priority}>
-            {(props) => (
-              <select
-                {...props}
-                value={filters.priority ?? ''}
-                onChange={(e) => change({ priority: e.target.value ? Number(e.target.value) : null })}
-              >
-                <option value="">Any</option>
-                {PRIORITIES.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {priority}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {SELECT_FILTERS.map((description) => (
+            <SelectFilter
+              key={description.key}
+              description={description}
+              value={filters[description.key]}
+              error={fieldErrors[description.key]}
+              onChange={(value) => change({ [description.key]: value })}
+            />
+          ))}
           <Field label="Created from" error={fieldErrors.createdFrom}>
             {(props) => (
               <input
@@ -146,70 +97,13 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
         </div>
       </div>
       <div className={`${styles.row} ${styles.foldable}`}>
-        <details className={styles.more} open={moreActive || moreHasError || undefined}>
-          <summary>More filters{moreActive ? ' (active)' : ''}</summary>
-          <div className={styles.moreFields}>
-            <TextFilter label="Name" value={filters.name} max={MAX_TEXT_LENGTH} error={fieldErrors.name} onCommit={(name) => change({ name })} />
-            <TextFilter label="User ID" value={filters.userId} max={MAX_ID_LENGTH} error={fieldErrors.userId} onCommit={(userId) => change({ userId })} />
-            <TextFilter
-              label="Record list ID"
-              value={filters.recordListId}
-              max={MAX_ID_LENGTH}
-              error={fieldErrors.recordListId}
-              onCommit={(recordListId) => change({ recordListId })}
-            />
-            <TextFilter
-              label="Do-not-call list ID"
-              value={filters.doNotCallListId}
-              max={MAX_ID_LENGTH}
-              error={fieldErrors.doNotCallListId}
-              onCommit={(doNotCallListId) => change({ doNotCallListId })}
-            />
-          </div>
-        </details>
+        <MoreFilters filters={filters} fieldErrors={fieldErrors} change={change} />
         <button type="button" className={styles.clear} onClick={onClear} disabled={!hasActiveFilters(filters)}>
           Clear filters
         </button>
       </div>
     </section>
   );
-}
-
-interface ControlProps {
-  id: string;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
-}
-
-function Field(props: { label: string; error?: string; className?: string; children: (control: ControlProps) => React.ReactNode }) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  return (
-    <div className={`${styles.field} ${props.className ?? ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, ...(props.error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}) })}
-      {props.error ? (
-        <span id={errorId} className={styles.error}>
-          {props.error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
-function countFoldedFilters(filters: CampaignFilters): number {
-  return [
-    filters.status,
-    filters.dialingMode,
-    filters.priority,
-    filters.createdFrom,
-    filters.createdTo,
-    filters.actionRequired,
-    filters.name || null,
-    filters.userId || null,
-    filters.recordListId || null,
-    filters.doNotCallListId || null,
-  ].filter((value) => value !== null).length;
 }
 
 /** Typing writes to the URL (with replace) once the supervisor pauses: one request for a typed word. */
@@ -268,38 +162,6 @@ function SearchBox(props: { value: string; view: string; error?: string; onCommi
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit(draft);
-          }}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** Id and exact-name filters apply when the field is left or Enter is pressed, not on every keystroke. */
-function TextFilter(props: { label: string; value: string; max: number; error?: string; onCommit: (value: string) => void }) {
-  const [draft, setDraft] = useState(props.value);
-  const [shown, setShown] = useState(props.value);
-  if (props.value !== shown) {
-    setShown(props.value);
-    setDraft(props.value);
-  }
-  const commit = () => {
-    if (draft.trim() !== props.value) props.onCommit(draft.trim());
-  };
-  return (
-    <Field label={props.label} error={props.error}>
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          maxLength={props.max}
-          autoComplete="off"
-          spellCheck={false}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
           }}
         />
       )}

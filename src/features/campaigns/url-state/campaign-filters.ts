@@ -60,21 +60,25 @@ export const DEFAULT_FILTERS: CampaignFilters = {
 export const MAX_TEXT_LENGTH = 35;
 export const MAX_ID_LENGTH = 36;
 
-/** True when any filter narrows the list (sort and paging do not). */
+/** How many filters narrow the list (sort and paging do not). */
+export function countActiveFilters(filters: CampaignFilters): number {
+  return [
+    filters.status,
+    filters.dialingMode,
+    filters.priority,
+    filters.actionRequired,
+    filters.createdFrom,
+    filters.createdTo,
+    filters.search || null,
+    filters.name || null,
+    filters.userId || null,
+    filters.recordListId || null,
+    filters.doNotCallListId || null,
+  ].filter((value) => value !== null).length;
+}
+
 export function hasActiveFilters(filters: CampaignFilters): boolean {
-  return (
-    filters.status !== null ||
-    filters.dialingMode !== null ||
-    filters.priority !== null ||
-    filters.actionRequired !== null ||
-    filters.search !== '' ||
-    filters.name !== '' ||
-    filters.userId !== '' ||
-    filters.recordListId !== '' ||
-    filters.doNotCallListId !== '' ||
-    filters.createdFrom !== null ||
-    filters.createdTo !== null
-  );
+  return countActiveFilters(filters) > 0;
 }
 
 /** Clears every filter but keeps the sort and page size; back to page 1. */
