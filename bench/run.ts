@@ -8,8 +8,8 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../e2e/harness.ts';
-import { gzipBytes, inlineGzipBytes } from './first-screen.ts';
+import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../tests/e2e/harness.ts';
+import { gzipBytes, inlineGzipBytes } from '../tests/server/first-screen-bundle.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /**
@@ -22,7 +22,7 @@ const COLD_RUNS = Math.max(RUNS, Number(process.env.BENCH_COLD_RUNS ?? 15));
 const DIST = join(ROOT, 'bench-results', 'dist');
 const BASELINE_PATH = '/__bench/index.html';
 const FLOOR_PATH = '/__floor/index.html';
-const PROBE = join(ROOT, 'tests', 'bench', 'page-probe.js');
+const PROBE = join(ROOT, 'bench', 'page-probe.js');
 const SEARCH_WORD = 'upsell';
 const TYPING_DELAY_MS = 100;
 /** A view has settled when no API request has been in flight for this long. */
@@ -81,7 +81,7 @@ function build(): void {
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   const floor = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', join(ROOT, 'tests', 'bench', 'react-floor', 'vite.config.ts'), '--logLevel', 'warn', '--outDir', join(DIST, '__floor'), '--emptyOutDir'],
+    ['build', '--config', join(ROOT, 'bench', 'react-floor', 'vite.config.ts'), '--logLevel', 'warn', '--outDir', join(DIST, '__floor'), '--emptyOutDir'],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (floor.status !== 0) throw new Error(`vite build of the React floor failed:\n${floor.stdout}\n${floor.stderr}`);
@@ -90,7 +90,7 @@ function build(): void {
 function copyBaseline(): void {
   rmSync(join(DIST, '__bench'), { recursive: true, force: true });
   mkdirSync(join(DIST, '__bench'), { recursive: true });
-  cpSync(join(ROOT, 'tests', 'bench', 'baseline'), join(DIST, '__bench'), { recursive: true });
+  cpSync(join(ROOT, 'bench', 'baseline'), join(DIST, '__bench'), { recursive: true });
 }
 
 async function startBenchStack(): Promise<{ stack: Stack; gzipSizes: Map<string, number> }> {

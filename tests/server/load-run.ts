@@ -15,7 +15,7 @@ import { createAppServer } from '../../src/server/app-server.ts';
 import { toServerConfig } from '../../src/server/config.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { startSandbox } from '../../src/server/sandbox/sandbox.ts';
-import { authorizeAs } from '../server/sandbox/oidc-flow.ts';
+import { authorizeAs } from './sandbox/oidc-flow.ts';
 
 const CLIENT_ID = 'campaigns-dashboard';
 const CLIENT_SECRET = 'load-test-secret';
