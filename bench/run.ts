@@ -1,8 +1,9 @@
 /*
  * `npm run bench`: the built app against its floor, the plain page (bench/plain-page/: the same first screen as plain
  * HTML, fetch and DOM, every script inline), served from the same origin with the same signed-in user, in headless
- * Chromium against the sandbox. Prints one table, checks the targets (each a ratio to the plain page, so that they
- * hold on any machine) and writes bench-results/latest.json. See bench/README.md.
+ * Chromium against the sandbox. Prints one table, checks the targets (timings as ratios to the plain page, which a
+ * slower machine does not fail the way it fails absolute times) and writes bench-results/latest.json. See
+ * bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
