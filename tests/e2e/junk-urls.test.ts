@@ -9,7 +9,7 @@ import { toRuntimeConfig, toServerConfig } from '../../src/server/config.ts';
 import { loadFirstScreen, type FirstScreens } from '../../src/first-screen/node/load-first-screen.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { createStaticSite } from '../../src/server/static.ts';
-import { memoryAfterGc } from '../load/load-run.ts';
+import { memoryAfterGc } from '../server/load-run.ts';
 import { UPSTREAMLESS_ENV } from '../server/upstreamless-env.ts';
 import { E2E_DIST_DIR } from './harness.ts';
 

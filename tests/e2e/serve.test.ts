@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EARLY_REQUEST_ELEMENT_ID } from '../../src/first-screen/contract.ts';
-import { executableInlineScripts } from '../bench/first-screen.ts';
+import { executableInlineScripts } from '../server/first-screen-bundle.ts';
 import {
   campaignRows,
   collectErrors,

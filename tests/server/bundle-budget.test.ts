@@ -21,7 +21,7 @@ import {
   readManifest,
   sumGzipBytes,
   type FirstScreen,
-} from '../bench/first-screen.ts';
+} from './first-screen-bundle.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST_SCREEN_JS_BUDGET_BYTES = 125_000;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from 'node:http';
-import { describeLatency, keepAliveAgent, memoryAfterGc, percentile, runLoad, startLoadStack, type LoadResult, type LoadStack } from '../load/load-run.ts';
+import { describeLatency, keepAliveAgent, memoryAfterGc, percentile, runLoad, startLoadStack, type LoadResult, type LoadStack } from './load-run.ts';
 
 const CONCURRENCY = 200;
 const REQUESTS_PER_ROUND = 1_500;

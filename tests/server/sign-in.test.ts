@@ -3,59 +3,23 @@
  * identity host, the code exchange and API calls go through the production server's proxy, which alone knows the
  * client secret.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServer } from '../../src/server/app-server.ts';
-import { toServerConfig } from '../../src/server/config.ts';
-import { closeServer, listen } from '../../src/server/lifecycle.ts';
-import { startSandbox } from '../../src/server/sandbox/sandbox.ts';
+import { startAppWithSandbox, type AppWithSandbox } from './app-with-sandbox.ts';
 import { authorizeAs } from './sandbox/oidc-flow.ts';
 
 const CLIENT_ID = 'campaigns-dashboard';
 const CLIENT_SECRET = 'proxy-only-secret';
 const REDIRECT_URI = 'http://localhost:5173/auth/callback';
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let server: Server;
+let stack: AppWithSandbox;
 let app: string;
-let distDir: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    redirectUris: [REDIRECT_URI],
-    campaignCount: 200,
-  });
-  distDir = mkdtempSync(join(tmpdir(), 'dist-'));
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>app</title>');
-  const config = toServerConfig(
-    {
-      region: 'sandbox',
-      account: undefined,
-      apiUrl: null,
-      identityUrl: null,
-      clientId: CLIENT_ID,
-      clientSecret: undefined,
-      scope: 'openid campaigns:read',
-      port: 0,
-      host: '127.0.0.1',
-      upstreamTimeoutMs: 5_000,
-    },
-    { url: sandbox.url, clientSecret: CLIENT_SECRET },
-  );
-  server = createAppServer(config, { distDir, log: () => {} });
-  app = await listen(server, 0, '127.0.0.1', 'PORT');
+  stack = await startAppWithSandbox({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI], campaignCount: 200 }, 5_000);
+  app = stack.appUrl;
 }, 30_000);
 
-afterAll(async () => {
-  await Promise.all([closeServer(server), sandbox.close()]);
-  rmSync(distDir, { recursive: true, force: true });
-});
+afterAll(() => stack.stop());
 
 async function tokenViaProxy(form: Record<string, string>) {
   const response = await fetch(`${app}/oauth/token`, {
@@ -67,7 +31,7 @@ async function tokenViaProxy(form: Record<string, string>) {
 }
 
 async function signInViaProxy(username: string) {
-  const authorized = await authorizeAs({ origin: sandbox.url, redirectUri: REDIRECT_URI, clientId: CLIENT_ID, clientSecret: '' }, username);
+  const authorized = await authorizeAs({ origin: stack.sandboxUrl, redirectUri: REDIRECT_URI, clientId: CLIENT_ID, clientSecret: '' }, username);
   return tokenViaProxy({
     grant_type: 'authorization_code',
     code: authorized.code,

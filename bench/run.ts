@@ -1,35 +1,41 @@
 /*
- * `npm run bench` (issue 5): the built app against the practical floor, a plain fetch-and-DOM page served from the
- * same origin with the same session, in headless Chromium against the sandbox. Prints one table, checks the issue's
- * targets and writes bench-results/latest.json. Timings are reported, never asserted: the machine may be busy.
+ * `npm run bench`: the built app against its floor, the plain page (bench/plain-page/: the same first screen as plain
+ * HTML, fetch and DOM, every script inline), served from the same origin with the same signed-in user, in headless
+ * Chromium against the sandbox. Prints one table, checks the targets (timings as ratios to the plain page, which a
+ * slower machine does not fail the way it fails absolute times) and writes bench-results/latest.json. See
+ * bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../e2e/harness.ts';
-import { gzipBytes, inlineGzipBytes } from './first-screen.ts';
+import { launchBrowser, ROOT, signIn, startStack, SUPERVISOR, type Stack } from '../tests/e2e/harness.ts';
+import { gzipBytes, inlineGzipBytes } from '../tests/server/first-screen-bundle.ts';
+import { plainPageHtml } from './plain-page-html.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /**
- * Cold loads per page for the two first-rows figures (the first RUNS are the sessions' own). Single cold loads on
- * these two cores spread over 40 ms or more, so a median of five moved a ratio near its target by ±0.06 from one
- * run to the next; three times as many loads make the median a steadier figure of the same thing.
+ * Cold loads per page for the two first-rows figures (the first RUNS are the measured runs' own). Single cold loads
+ * on two cores spread over 40 ms or more, so a median of five moves a ratio near its target by about ±0.06; three
+ * times as many loads make the median a steadier figure of the same thing.
  */
 const COLD_RUNS = Math.max(RUNS, Number(process.env.BENCH_COLD_RUNS ?? 15));
 // The benchmark's own build, so no other build (a developer's, the end-to-end tests') can change it mid-run.
 const DIST = join(ROOT, 'bench-results', 'dist');
-const BASELINE_PATH = '/__bench/index.html';
+const PLAIN_PATH = '/__plain/index.html';
 const FLOOR_PATH = '/__floor/index.html';
-const PROBE = join(ROOT, 'tests', 'bench', 'page-probe.js');
+const PROBE = join(ROOT, 'bench', 'page-probe.js');
 const SEARCH_WORD = 'upsell';
 const TYPING_DELAY_MS = 100;
 /** A view has settled when no API request has been in flight for this long. */
 const QUIET_MS = 250;
+/** The browser reports tasks longer than this only. */
+const LONG_TASK_MS = 50;
 const WAIT_MS = 15_000;
 
-type Target = 'app' | 'baseline';
+type Target = 'app' | 'plain';
+const TARGET_PATHS: Record<Target, string> = { app: '/', plain: PLAIN_PATH };
 interface Combo {
   name: string;
   latencyMs: number;
@@ -51,7 +57,7 @@ interface InteractionResult {
   ms: number;
   requests: ApiRequest[];
 }
-interface SessionResult {
+interface RunResult {
   coldMs: number;
   /** Same-origin resources the cold load fetched: path, start and end (ms since navigation start). */
   coldWaterfall: Array<{ path: string; start: number; end: number }>;
@@ -59,17 +65,17 @@ interface SessionResult {
   coldLongestTaskMs: number;
   /**
    * The script files and stylesheets the cold load fetched before the page was usable (the app: before it replaced
-   * the server's first screen, since its chunks download after the rows; the baseline: before its rows), and the
-   * page's inline scripts that ran.
+   * the server's first screen, since its chunks download after the rows; the plain page: before its rows), and the
+   * page's inline scripts that ran and inline styles.
    */
-  firstScreen: { js: string[]; css: string[]; inlineJs: string[] };
+  firstScreen: { js: string[]; css: string[]; inlineJs: string[]; inlineCss: string[] };
   interactions: Record<Interaction, InteractionResult>;
   longestTaskMs: number;
   totalBlockingMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Build, baseline and servers
+// Build, plain page and servers
 
 function build(): void {
   // NODE_ENV=production whatever the caller's shell says: another value makes Vite bundle React's development build.
@@ -81,21 +87,21 @@ function build(): void {
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   const floor = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', join(ROOT, 'tests', 'bench', 'react-floor', 'vite.config.ts'), '--logLevel', 'warn', '--outDir', join(DIST, '__floor'), '--emptyOutDir'],
+    ['build', '--config', join(ROOT, 'bench', 'react-floor', 'vite.config.ts'), '--logLevel', 'warn', '--outDir', join(DIST, '__floor'), '--emptyOutDir'],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (floor.status !== 0) throw new Error(`vite build of the React floor failed:\n${floor.stdout}\n${floor.stderr}`);
 }
 
-function copyBaseline(): void {
-  rmSync(join(DIST, '__bench'), { recursive: true, force: true });
-  mkdirSync(join(DIST, '__bench'), { recursive: true });
-  cpSync(join(ROOT, 'tests', 'bench', 'baseline'), join(DIST, '__bench'), { recursive: true });
+function writePlainPage(): void {
+  rmSync(join(DIST, '__plain'), { recursive: true, force: true });
+  mkdirSync(join(DIST, '__plain'), { recursive: true });
+  writeFileSync(join(DIST, '__plain', 'index.html'), plainPageHtml());
 }
 
 async function startBenchStack(): Promise<{ stack: Stack; gzipSizes: Map<string, number> }> {
   build();
-  copyBaseline();
+  writePlainPage();
   const gzipSizes = measureGzipSizes();
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -107,13 +113,14 @@ async function startBenchStack(): Promise<{ stack: Stack; gzipSizes: Map<string,
   }
 }
 
-/** gzip bytes of every JS and CSS file the server was started with, by URL path (dist/ may change later). */
+/**
+ * gzip bytes of every JS and CSS file the server was started with, and of the plain page (its scripts and stylesheet
+ * are inline), by URL path (dist/ may change later).
+ */
 function measureGzipSizes(): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const folder of ['assets', '__bench']) {
-    for (const file of readdirSync(join(DIST, folder))) {
-      if (/\.(js|css)$/.test(file)) sizes.set(`/${folder}/${file}`, gzipBytes(join(DIST, folder, file)));
-    }
+  const sizes = new Map<string, number>([[PLAIN_PATH, gzipBytes(join(DIST, PLAIN_PATH))]]);
+  for (const file of readdirSync(join(DIST, 'assets'))) {
+    if (/\.(js|css)$/.test(file)) sizes.set(`/assets/${file}`, gzipBytes(join(DIST, 'assets', file)));
   }
   return sizes;
 }
@@ -133,7 +140,7 @@ async function storedSession(browser: Browser, stack: Stack): Promise<Record<str
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// One measured session: a fresh context (cold cache) with the restored session, a cold load, then the interactions
+// One measured run: a fresh context (cold cache) with the stored sign-in, a cold load, then the interactions
 
 function trackApiRequests(page: Page) {
   const seen: ApiRequest[] = [];
@@ -177,9 +184,18 @@ interface LongTask {
   duration: number;
 }
 
-/** A fresh context (cold cache) with the probe and the restored session, there before the page's own scripts run. */
-async function measuredContext(browser: Browser, stack: Stack, session: Record<string, string>): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
+/**
+ * A fresh context (cold cache) with the probe and the restored session, there before the page's own scripts run.
+ * The production server's CSP allows only the app's own inline script (by its hash); the plain page and the React
+ * floor, whose first script is inline too, are loaded with CSP off.
+ */
+async function measuredContext(browser: Browser, stack: Stack, session: Record<string, string>, path: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+    bypassCSP: path !== TARGET_PATHS.app,
+  });
   const origin = new URL(stack.appUrl).origin;
   await context.addInitScript(
     `if (location.origin === ${JSON.stringify(origin)}) for (const [k, v] of ${JSON.stringify(Object.entries(session))}) sessionStorage.setItem(k, v);`,
@@ -193,7 +209,7 @@ async function measuredContext(browser: Browser, stack: Stack, session: Record<s
  * Each fresh context opens a new browser window, and Chromium then loads its own window UI (the omnibox popup's
  * WebUI pages, hundreds of chrome:// requests) for about half a second, on the same two cores. A supervisor's
  * browser did that long before they opened the dashboard, so the page is loaded only once that has passed: it adds
- * 60 to 80 ms of noise to every cold load otherwise, app and baseline alike.
+ * 60 to 80 ms of noise to every cold load otherwise, app and plain page alike.
  */
 const WINDOW_SETTLE_MS = 1_000;
 
@@ -207,7 +223,7 @@ const perPageQuery = (combo: Combo) => (combo.perPage === 50 ? '' : `?per_page=$
 
 /** A cold load of `path` alone: milliseconds to its rows painted. */
 async function measureCold(browser: Browser, stack: Stack, session: Record<string, string>, path: string, combo: Combo): Promise<number> {
-  const context = await measuredContext(browser, stack, session);
+  const context = await measuredContext(browser, stack, session, path);
   try {
     const page = await settledPage(context);
     await page.goto(`${stack.appUrl}${path}${perPageQuery(combo)}`);
@@ -217,10 +233,8 @@ async function measureCold(browser: Browser, stack: Stack, session: Record<strin
   }
 }
 
-const TARGET_PATHS: Record<Target, string> = { app: '/', baseline: BASELINE_PATH };
-
-async function measureSession(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<SessionResult> {
-  const context = await measuredContext(browser, stack, session);
+async function measureRun(browser: Browser, stack: Stack, session: Record<string, string>, target: Target, combo: Combo): Promise<RunResult> {
+  const context = await measuredContext(browser, stack, session, TARGET_PATHS[target]);
   const page = await settledPage(context);
   const api = trackApiRequests(page);
   try {
@@ -233,7 +247,8 @@ async function measureSession(browser: Browser, stack: Stack, session: Record<st
     const inlineJs = JSON.parse(
       (await page.evaluate(`JSON.stringify([...document.scripts].filter((s) => !s.src && s.type !== 'application/json').map((s) => s.textContent))`)) as string,
     ) as string[];
-    const firstScreen = { js: [] as string[], css: [] as string[], inlineJs };
+    const inlineCss = JSON.parse((await page.evaluate(`JSON.stringify([...document.querySelectorAll('style')].map((s) => s.textContent))`)) as string) as string[];
+    const firstScreen = { js: [] as string[], css: [] as string[], inlineJs, inlineCss };
     for (const entry of resources) {
       if (entry.startTime > usableMs) continue;
       const path = new URL(entry.name).pathname;
@@ -305,7 +320,7 @@ interface Row {
   measure: string;
   unit: 'ms' | 'kB' | 'req' | '';
   app: Stat;
-  baseline: Stat;
+  plain: Stat;
 }
 
 const fmt = (value: number, unit: Row['unit']) =>
@@ -313,11 +328,11 @@ const fmt = (value: number, unit: Row['unit']) =>
 const cellOf = (s: Stat, unit: Row['unit']) =>
   s.min === s.max ? fmt(s.median, unit) : `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`;
 const ratio = (row: Row) =>
-  row.baseline.median === 0 ? (row.app.median === 0 ? '1.00' : '∞') : (row.app.median / row.baseline.median).toFixed(2);
+  row.plain.median === 0 ? (row.app.median === 0 ? '1.00' : '∞') : (row.app.median / row.plain.median).toFixed(2);
 
 function printTable(rows: Row[]): string {
-  const header = ['Measure', 'App: median (min–max)', 'Baseline: median (min–max)', 'App / baseline'];
-  const body = rows.map((row) => [`${row.measure}${row.unit ? ` [${row.unit}]` : ''}`, cellOf(row.app, row.unit), cellOf(row.baseline, row.unit), ratio(row)]);
+  const header = ['Measure', 'App: median (min–max)', 'Plain page: median (min–max)', 'App / plain page'];
+  const body = rows.map((row) => [`${row.measure}${row.unit ? ` [${row.unit}]` : ''}`, cellOf(row.app, row.unit), cellOf(row.plain, row.unit), ratio(row)]);
   const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');
 }
@@ -327,27 +342,28 @@ async function main(): Promise<void> {
   process.stdout.write('Building and starting the stack...\n');
   const { stack, gzipSizes } = await startBenchStack();
   const browser = await launchBrowser();
-  const results: Record<string, Record<Target, SessionResult[]>> = {};
+  const chromium = browser.version();
+  const results: Record<string, Record<Target, RunResult[]>> = {};
   const floorColdMs: Record<string, number[]> = {};
-  /** Cold loads beyond the sessions' own, for the first-rows figures of the 50-row combos. */
+  /** Cold loads beyond the measured runs' own, for the first-rows figures of the 50-row combos. */
   const extraColdMs: Record<string, Record<Target, number[]>> = {};
   try {
     const session = await storedSession(browser, stack);
-    // One unmeasured session each first: the server compresses in the background and the JITs warm up.
-    for (const target of ['app', 'baseline'] as const) await measureSession(browser, stack, session, target, COMBOS[0]!);
+    // One unmeasured run each first: the server compresses in the background and the JITs warm up.
+    for (const target of ['app', 'plain'] as const) await measureRun(browser, stack, session, target, COMBOS[0]!);
     for (const combo of COMBOS) {
       await stack.setFaults({ latencyMs: combo.latencyMs });
-      results[combo.name] = { app: [], baseline: [] };
+      results[combo.name] = { app: [], plain: [] };
       for (let run = 0; run < RUNS; run += 1) {
-        const order: Target[] = run % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
-        for (const target of order) results[combo.name]![target].push(await measureSession(browser, stack, session, target, combo));
+        const order: Target[] = run % 2 === 0 ? ['app', 'plain'] : ['plain', 'app'];
+        for (const target of order) results[combo.name]![target].push(await measureRun(browser, stack, session, target, combo));
         (floorColdMs[combo.name] ??= []).push(await measureCold(browser, stack, session, FLOOR_PATH, combo));
         process.stdout.write(`  ${combo.name}: run ${run + 1}/${RUNS}\n`);
       }
       if (combo.perPage !== 50) continue;
-      extraColdMs[combo.name] = { app: [], baseline: [] };
+      extraColdMs[combo.name] = { app: [], plain: [] };
       for (let run = RUNS; run < COLD_RUNS; run += 1) {
-        const order: Target[] = run % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
+        const order: Target[] = run % 2 === 0 ? ['app', 'plain'] : ['plain', 'app'];
         for (const target of order) extraColdMs[combo.name]![target].push(await measureCold(browser, stack, session, TARGET_PATHS[target], combo));
       }
       process.stdout.write(`  ${combo.name}: ${COLD_RUNS} cold loads each\n`);
@@ -358,12 +374,12 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
-  const [fast, slow, wide] = COMBOS.map((combo) => results[combo.name]!) as [Record<Target, SessionResult[]>, Record<Target, SessionResult[]>, Record<Target, SessionResult[]>];
-  /** Every cold load of `target` in `combo`: the sessions' and the extra ones. */
+  const [fast, slow, wide] = COMBOS.map((combo) => results[combo.name]!) as [Record<Target, RunResult[]>, Record<Target, RunResult[]>, Record<Target, RunResult[]>];
+  /** Every cold load of `target` in `combo`: the measured runs' and the extra ones. */
   const coldLoads = (combo: Combo, target: Target) => [...results[combo.name]![target].map((run) => run.coldMs), ...(extraColdMs[combo.name]?.[target] ?? [])];
-  const both = (pick: (target: Target) => number[]) => ({ app: stat(pick('app')), baseline: stat(pick('baseline')) });
+  const both = (pick: (target: Target) => number[]) => ({ app: stat(pick('app')), plain: stat(pick('plain')) });
 
-  // Bundle: what the cold loads fetched before the first rows were painted, gzipped from dist/, and the page's inline scripts.
+  // Bundle: what the cold loads fetched before the page was usable, gzipped from dist/, and the page's inline scripts and styles.
   const sizeOf = (path: string) => {
     const size = gzipSizes.get(path);
     if (size === undefined) throw new Error(`${path} was not in the build the server started with`);
@@ -371,20 +387,20 @@ async function main(): Promise<void> {
   };
   const gzipOf = (paths: string[]) => paths.reduce((sum, path) => sum + sizeOf(path), 0);
   const firstScreenBytes = (target: Target, kind: 'js' | 'css') =>
-    fast[target].map((run) => gzipOf(run.firstScreen[kind]) + (kind === 'js' ? inlineGzipBytes(run.firstScreen.inlineJs) : 0));
+    fast[target].map((run) => gzipOf(run.firstScreen[kind]) + inlineGzipBytes(kind === 'js' ? run.firstScreen.inlineJs : run.firstScreen.inlineCss));
   const inFolder = (folder: string) => [...gzipSizes.keys()].filter((path) => path.startsWith(folder));
   const wholeApp = gzipOf(inFolder('/assets/'));
-  const wholeBaseline = gzipOf(inFolder('/__bench/'));
+  const wholePlain = sizeOf(PLAIN_PATH);
 
-  const timing = (data: Record<Target, SessionResult[]>, interaction: Interaction) =>
+  const timing = (data: Record<Target, RunResult[]>, interaction: Interaction) =>
     both((target) => data[target].map((run) => run.interactions[interaction].ms));
-  const requests = (data: Record<Target, SessionResult[]>, ...interactions: Interaction[]) =>
+  const requests = (data: Record<Target, RunResult[]>, ...interactions: Interaction[]) =>
     both((target) => data[target].map((run) => interactions.reduce((sum, name) => sum + run.interactions[name].requests.length, 0)));
 
   const rows: Row[] = [
     { measure: 'First-screen JS, gzip', unit: 'kB', ...both((target) => firstScreenBytes(target, 'js')) },
     { measure: 'First-screen CSS, gzip', unit: 'kB', ...both((target) => firstScreenBytes(target, 'css')) },
-    { measure: 'Whole app JS+CSS, gzip', unit: 'kB', app: stat([wholeApp]), baseline: stat([wholeBaseline]) },
+    { measure: 'Whole app JS+CSS, gzip (plain page: the whole page)', unit: 'kB', app: stat([wholeApp]), plain: stat([wholePlain]) },
     { measure: `Cold load → first rows painted (${COLD_RUNS} loads), 0 ms`, unit: 'ms', ...both((target) => coldLoads(COMBOS[0]!, target)) },
     { measure: `Cold load → first rows painted (${COLD_RUNS} loads), 100 ms`, unit: 'ms', ...both((target) => coldLoads(COMBOS[1]!, target)) },
   ];
@@ -413,7 +429,8 @@ async function main(): Promise<void> {
     { measure: 'Longest task in cold load, 50 rows', unit: 'ms', ...both((target) => fast[target].map((run) => run.coldLongestTaskMs)) },
   );
 
-  // Targets of issue 5.
+  // The targets. Timings are ratios to the plain page, measured the same way at the same time, so they hold on a
+  // slower or busier machine as well; counts and bytes are absolute.
   const row = (measure: string) => rows.find((candidate) => candidate.measure.startsWith(measure))!;
   const searchRequests = fast.app.flatMap((run) => run.interactions.search.requests);
   const pageOf = (r: ApiRequest) => new URL(r.url, 'http://x').searchParams.get('page');
@@ -427,23 +444,26 @@ async function main(): Promise<void> {
   );
   const coldRow = (latency: string) =>
     rows.find((candidate) => candidate.measure.startsWith('Cold load → first rows painted') && candidate.measure.endsWith(`, ${latency}`))!;
-  const coldRatio0 = coldRow('0 ms');
-  const coldRatio100 = coldRow('100 ms');
-  const next0 = row('"Next page" (prefetched) → rows, 0 ms').app;
-  const next100 = row('"Next page" (prefetched) → rows, 100 ms').app;
-  const longest100 = row('Longest task in interactions, 100 rows').app;
+  const cold0 = coldRow('0 ms');
+  const cold100 = coldRow('100 ms');
+  const next0 = row('"Next page" (prefetched) → rows, 0 ms');
+  const next100 = row('"Next page" (prefetched) → rows, 100 ms');
+  // The browser reports only tasks over 50 ms, so a page with none counts as 50 ms.
+  const longest100 = row('Longest task in interactions, 100 rows');
+  const [appLongest, plainLongest] = [longest100.app.max, longest100.plain.max].map((ms) => Math.max(ms, LONG_TASK_MS)) as [number, number];
   const jsKb = row('First-screen JS').app.median;
+  const within = (data: Row, limit: number) => data.app.median <= limit * data.plain.median;
   const targets = [
     { target: 'First-screen JS ≤ 125 kB gzip', pass: jsKb <= 125_000, evidence: `${(jsKb / 1000).toFixed(1)} kB` },
     {
-      target: 'First rows ≤ 1.3 × baseline',
-      pass: coldRatio0.app.median <= 1.3 * coldRatio0.baseline.median,
-      evidence: `0 ms: ${ratio(coldRatio0)}×, 100 ms: ${ratio(coldRatio100)}× (medians)`,
+      target: 'First rows ≤ 1.3 × plain page, 0 and 100 ms',
+      pass: within(cold0, 1.3) && within(cold100, 1.3),
+      evidence: `0 ms: ${ratio(cold0)}×, 100 ms: ${ratio(cold100)}× (medians of ${COLD_RUNS} loads each)`,
     },
     {
-      target: 'Prefetched next page ≤ 50 ms',
-      pass: next0.median <= 50 && next100.median <= 50,
-      evidence: `median ${fmt(next0.median, 'ms')} / ${fmt(next100.median, 'ms')} ms at 0 / 100 ms, max ${fmt(Math.max(next0.max, next100.max), 'ms')} ms`,
+      target: 'Prefetched next page ≤ 1.1 × plain page at 0 ms, ≤ 0.6 × at 100 ms',
+      pass: within(next0, 1.1) && within(next100, 0.6),
+      evidence: `0 ms: ${ratio(next0)}× (${fmt(next0.app.median, 'ms')} / ${fmt(next0.plain.median, 'ms')} ms), 100 ms: ${ratio(next100)}× (${fmt(next100.app.median, 'ms')} / ${fmt(next100.plain.median, 'ms')} ms)`,
     },
     {
       target: 'One request for a typed word',
@@ -459,23 +479,23 @@ async function main(): Promise<void> {
       evidence: `max ${row('Requests: revisit').app.max} over ${RUNS} runs`,
     },
     {
-      target: 'No long task > 50 ms with 100 rows',
-      pass: longest100.max <= 50,
-      evidence: `longest ${fmt(longest100.max, 'ms')} ms over ${RUNS} runs (median ${fmt(longest100.median, 'ms')} ms)`,
+      target: 'Longest task with 100 rows ≤ 1.2 × plain page',
+      pass: appLongest <= 1.2 * plainLongest,
+      evidence: `longest over ${RUNS} runs: ${fmt(longest100.app.max, 'ms')} ms, plain page ${fmt(longest100.plain.max, 'ms')} ms (0: none over ${LONG_TASK_MS} ms)`,
     },
   ];
 
   const table = printTable(rows);
   const targetLines = targets.map((t) => `${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.evidence}`).join('\n');
-  // What React alone costs: the baseline's first screen with its table rendered by React 19 and nothing else.
+  // What React alone costs: the plain page with its rows rendered by React 19 and nothing else.
   const floorLines = COMBOS.map((combo) => {
     const floor = stat(floorColdMs[combo.name] ?? []);
-    const baseline = stat(results[combo.name]!.baseline.map((run) => run.coldMs));
-    return `React floor (tests/bench/react-floor), cold load → first rows, ${combo.name}: ${cellOf(floor, 'ms')} ms, ${(floor.median / baseline.median).toFixed(2)} × baseline`;
+    const plain = stat(coldLoads(combo, 'plain'));
+    return `React floor (bench/react-floor), cold load → first rows, ${combo.name}: ${cellOf(floor, 'ms')} ms, ${(floor.median / plain.median).toFixed(2)} × plain page`;
   }).join('\n');
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
   process.stdout.write(
-    `\nCampaigns dashboard vs plain-DOM baseline: ${RUNS} runs each (${COLD_RUNS} cold loads for first rows), ${cpus().length} CPUs, sandbox latency as stated, ${seconds} s\n\n${table}\n\n${targetLines}\n\n${floorLines}\n`,
+    `\nCampaigns dashboard vs the plain page: ${RUNS} runs each (${COLD_RUNS} cold loads for first rows), ${cpus().length} CPUs, Chromium ${chromium}, sandbox latency as stated, ${seconds} s\n\n${table}\n\n${targetLines}\n\n${floorLines}\n`,
   );
 
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -484,13 +504,14 @@ async function main(): Promise<void> {
     runs: RUNS,
     coldRuns: COLD_RUNS,
     cpus: cpus().length,
+    chromium,
     node: process.version,
     searchWord: SEARCH_WORD,
     rows: rows.map((r) => ({ ...r, ratio: Number(ratio(r)) })),
     targets,
     floorColdMs,
     extraColdMs,
-    sessions: results,
+    measuredRuns: results,
   };
   writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`\nWrote bench-results/latest.json\n`);

@@ -5,17 +5,11 @@
  * uses node:http rather than fetch so that it shares no connection pool with the proxy's own upstream fetches.
  * Every answer is checked against what the sandbox itself said for that query before the load started.
  */
-import { Agent, request, type Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Agent, request } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createAppServer } from '../../src/server/app-server.ts';
-import { toServerConfig } from '../../src/server/config.ts';
-import { closeServer, listen } from '../../src/server/lifecycle.ts';
-import { startSandbox } from '../../src/server/sandbox/sandbox.ts';
-import { authorizeAs } from '../server/sandbox/oidc-flow.ts';
+import { startAppWithSandbox } from './app-with-sandbox.ts';
+import { authorizeAs } from './sandbox/oidc-flow.ts';
 
 const CLIENT_ID = 'campaigns-dashboard';
 const CLIENT_SECRET = 'load-test-secret';
@@ -47,35 +41,10 @@ export interface LoadStack {
 }
 
 export async function startLoadStack(): Promise<LoadStack> {
-  const sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] });
-  const distDir = mkdtempSync(join(tmpdir(), 'load-dist-'));
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>app</title>');
-  const config = toServerConfig(
-    {
-      region: 'sandbox',
-      account: undefined,
-      apiUrl: null,
-      identityUrl: null,
-      clientId: CLIENT_ID,
-      clientSecret: undefined,
-      scope: 'openid campaigns:read',
-      port: 0,
-      host: '127.0.0.1',
-      upstreamTimeoutMs: 15_000,
-    },
-    { url: sandbox.url, clientSecret: CLIENT_SECRET },
-  );
-  // One log line per request is what production does, but 20,000 lines would drown the test output.
-  const server: Server = createAppServer(config, { distDir, log: () => {} });
-  const appUrl = await listen(server, 0, '127.0.0.1', 'PORT');
-  const stop = async () => {
-    await Promise.all([closeServer(server), sandbox.close()]);
-    rmSync(distDir, { recursive: true, force: true });
-  };
-
+  const { appUrl, sandboxUrl, stop } = await startAppWithSandbox({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] }, 15_000);
   try {
     // The browser's half of sign-in goes to the identity host; the code exchange goes through the proxy.
-    const authorized = await authorizeAs({ origin: sandbox.url, redirectUri: REDIRECT_URI, clientId: CLIENT_ID, clientSecret: '' }, 'supervisor');
+    const authorized = await authorizeAs({ origin: sandboxUrl, redirectUri: REDIRECT_URI, clientId: CLIENT_ID, clientSecret: '' }, 'supervisor');
     const tokenResponse = await fetch(`${appUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -93,13 +62,13 @@ export async function startLoadStack(): Promise<LoadStack> {
 
     const expected = new Map<string, ExpectedPage>();
     for (const query of LOAD_QUERIES) {
-      const response = await fetch(`${sandbox.url}/campaigns?${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const response = await fetch(`${sandboxUrl}/campaigns?${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
       if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} to ${query}`);
       const page = readPage(await response.text());
       if (!page || page.ids.length === 0) throw new Error(`the sandbox's answer to ${query} has no rows: pick a query with results`);
       expected.set(query, page);
     }
-    return { appUrl: toLoopback(appUrl), sandboxUrl: toLoopback(sandbox.url), accessToken, expected, stop };
+    return { appUrl: toLoopback(appUrl), sandboxUrl: toLoopback(sandboxUrl), accessToken, expected, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,9 @@
 /*
  * `npm run load`: the load test's run, longer (20,000 requests through the proxy in five rounds, then the sandbox
- * directly), printing the figures for the README. Exits 1 when any answer was wrong or the heap kept growing;
+ * directly), printing its figures. Exits 1 when any answer was wrong or the heap kept growing;
  * latency is only reported. `npm test` runs a shorter version (tests/server/load.test.ts).
  */
-import { describeLatency, keepAliveAgent, memoryAfterGc, percentile, runLoad, startLoadStack, type LoadResult } from './load-run.ts';
+import { describeLatency, keepAliveAgent, memoryAfterGc, percentile, runLoad, startLoadStack, type LoadResult } from '../../tests/server/load-run.ts';
 
 const CONCURRENCY = 200;
 const ROUNDS = 5;
