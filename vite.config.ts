@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { entryLoading } from './src/first-screen/node/entry-loading.ts';
 import { firstScreenBuild } from './src/first-screen/node/build-first-screen.ts';
-import { talkdeskProxy } from './src/server/dev-server-proxy.ts';
-import { serverBuild } from './src/server/server-build-plugin.ts';
+import { talkdeskProxy } from './src/server/vite/dev-server-proxy.ts';
+import { serverBuild } from './src/server/vite/compile-server.ts';
 
 // react-router's package points bundlers only at its development build (warnings and checks included, about 4 kB
 // gzip more); a build takes the production build it ships alongside.

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where `vite build` puts the production server (src/server/server-build-plugin.ts), inside the dist folder. */
+/** Where `vite build` puts the production server (src/server/vite/compile-server.ts), inside the dist folder. */
 export const SERVER_BUILD_DIR = 'server';
 
 /**

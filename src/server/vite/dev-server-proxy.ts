@@ -3,9 +3,9 @@
  * origin everywhere. With the sandbox region and no upstream URLs it starts the sandbox in Vite's process.
  */
 import type { Connect, Plugin } from 'vite';
-import { StartupError } from './config.ts';
-import { prepareUpstream, type Upstream } from './embedded-sandbox.ts';
-import { createProxy } from './proxy.ts';
+import { StartupError } from '../config.ts';
+import { prepareUpstream, type Upstream } from '../embedded-sandbox.ts';
+import { createProxy } from '../proxy.ts';
 
 // Vite re-evaluates its config (and this module) when restarting: one upstream per process, or the restart would
 // find the sandbox port taken by the previous copy. The process exit frees it.

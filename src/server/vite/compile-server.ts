@@ -7,9 +7,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
-import { SERVER_BUILD_DIR } from './dist-dir.ts';
+import { SERVER_BUILD_DIR } from '../dist-dir.ts';
 
-const SERVER_ENTRIES = { serve: fileURLToPath(new URL('./serve.ts', import.meta.url)) };
+const SERVER_ENTRIES = { serve: fileURLToPath(new URL('../serve.ts', import.meta.url)) };
 
 export function serverBuild(): Plugin {
   return {
