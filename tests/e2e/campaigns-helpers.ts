@@ -70,7 +70,7 @@ export interface ViewState {
   per_page?: number;
 }
 
-/** The GET /campaigns query the app should send for a view, per issue 4's mapping. */
+/** The GET /campaigns query the app should send for a view, per the documented URL -> API mapping. */
 export function expectedApiQuery(view: ViewState): URLSearchParams {
   const query = new URLSearchParams({
     page: String(view.page ?? 1),

@@ -1,5 +1,5 @@
 /*
- * The first screen of a returning supervisor (issue 5): the server draws the list view at the URL, the boot script
+ * The first screen of a returning supervisor: the server draws the list view at the URL, the boot script
  * paints the first view's rows into it before the app's code (React and the rest) has run, and the app then renders
  * the same screen in its place. Here the app's chunks are held back, so what a supervisor sees before the app runs
  * can be looked at, and compared with what the app renders once they are let through.

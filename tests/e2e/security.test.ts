@@ -1,5 +1,5 @@
 /*
- * Issue 6 §5 in Chromium against `npm start`: over a whole session the tokens stay in sessionStorage and in
+ * Token handling and injection in Chromium against `npm start`: over a whole session the tokens stay in sessionStorage and in
  * Authorization headers to the app's own origin (never a URL, localStorage, the console or another origin, and
  * the API's HAL links are never followed); a hostile campaign name is text; the production CSP stops injected
  * script; an over-long link opens the default view. The proxy's refusals are in proxy.test.ts; the few cases it

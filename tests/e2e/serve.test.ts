@@ -1,7 +1,7 @@
 /*
  * `npm run build && npm run serve` pointed at a separately started sandbox with the override variables, the way
  * it would be pointed at a private Talkdesk test server: sign-in works through it, and its responses carry the
- * security and caching headers the issue asks for.
+ * security and caching headers (CSP, nosniff, referrer policy, hashed assets cached, the page not).
  */
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
