@@ -7,21 +7,12 @@ import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { executableInlineScripts } from '../bench/first-screen.ts';
-import {
-  campaignRows,
-  collectErrors,
-  newContext,
-  screenshot,
-  signIn,
-  startSeparateServers,
-  SUPERVISOR,
-  type Stack,
-  stackAndBrowserForFile,
-} from './harness.ts';
+import { e2eFile, testTab } from './fixtures.ts';
+import { campaignRows, screenshot, signIn, startSeparateServers, SUPERVISOR, type Stack } from './harness.ts';
 
 let stack: Stack & { secret: string };
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startSeparateServers());
+e2eFile(() => startSeparateServers(), (file) => ({ stack, browser } = file));
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -34,10 +25,7 @@ function directives(csp: string): Map<string, string[]> {
 
 describe('npm run serve against the sandbox', () => {
   it('signs the supervisor in and shows campaigns', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-
+    const { page, errors } = await testTab(browser);
     await page.goto(`${stack.appUrl}/?dialing_mode=preview`);
     await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
     await signIn(page, SUPERVISOR);
@@ -50,7 +38,6 @@ describe('npm run serve against the sandbox', () => {
     await screenshot(page, 'serve-campaigns');
 
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('never sends the client secret to the browser', async () => {
