@@ -15,7 +15,8 @@ import { SECURITY_TEST_NAMES, type Campaign } from '../../../src/server/sandbox/
 import { sandboxApi } from './sandbox-api.ts';
 
 const API = 'http://localhost:3000/api';
-const sandbox = sandboxApi(120, API);
+// Links in its answers point at Talkdesk's API host, as the real ones do: the app must not follow them.
+const sandbox = sandboxApi(120, 'https://api.talkdeskapp.com');
 /** "Showing 1–50 of 120" for a view's first page of 50. */
 const showingFirstPage = (total: number) => `Showing 1–${Math.min(50, total)} of ${total}`;
 

@@ -1,9 +1,9 @@
 /*
  * The campaigns API for component tests, answered by the sandbox's own query logic (parsing, filtering, sorting,
- * paging) over its generated data: a test sees the rows `npm start` shows for the same query, and there is no second
- * fake of the API's semantics to drift from the one the end-to-end tests run against. Only the HAL envelope is
- * written here, as src/server/sandbox/campaigns-api.ts writes it.
+ * paging) and bodies, over its generated data: a test sees the rows `npm start` shows for the same query, and there
+ * is no second fake of the API to drift from the one the end-to-end tests run against.
  */
+import { campaignDetailBody, campaignPageBody } from '../../../src/server/sandbox/campaign-bodies.ts';
 import { DEFAULT_SEED, generateCampaigns, type Campaign } from '../../../src/server/sandbox/campaign-data.ts';
 import {
   createCampaignIndex,
@@ -11,7 +11,6 @@ import {
   parseCampaignQuery,
   runCampaignQuery,
   type CampaignPage,
-  type ExpandValue,
 } from '../../../src/server/sandbox/campaign-query.ts';
 
 export interface ApiAnswer {
@@ -29,24 +28,10 @@ export interface SandboxApi {
   detail(url: URL, id: string): ApiAnswer;
 }
 
-/** The sandbox's data set of `count` campaigns (the same as `startSandbox({ campaignCount })` serves). */
+/** The sandbox's data set of `count` campaigns (what `startSandbox({ campaignCount })` serves), as if at `origin`. */
 export function sandboxApi(count: number, origin: string): SandboxApi {
   const campaigns = generateCampaigns(DEFAULT_SEED, count);
   const index = createCampaignIndex(campaigns);
-
-  const row = (campaign: Campaign, expand: readonly ExpandValue[]) => ({
-    _links: { self: { href: `${origin}/campaigns/${campaign.id}` } },
-    id: campaign.id,
-    name: campaign.name,
-    dialing_mode: campaign.dialing_mode,
-    priority: campaign.priority,
-    run_once: campaign.run_once,
-    action_required: campaign.action_required,
-    status: campaign.status,
-    created_at: campaign.created_at,
-    ...Object.fromEntries(expand.map((key) => [key, campaign[key]])),
-  });
-
   return {
     campaigns,
     page(query = '') {
@@ -57,30 +42,13 @@ export function sandboxApi(count: number, origin: string): SandboxApi {
     list(url) {
       const parsed = parseCampaignQuery(url.searchParams);
       if (!parsed.ok) return { status: 400, body: { code: 'INVALID_PARAMETERS', message: 'Invalid request parameters', fields: parsed.fields } };
-      const { query } = parsed;
-      const result = runCampaignQuery(index, query);
-      return {
-        status: 200,
-        body: {
-          total: result.total,
-          count: result.campaigns.length,
-          page: query.page,
-          per_page: query.perPage,
-          total_pages: result.totalPages,
-          _embedded: { campaigns: result.campaigns.map((campaign) => row(campaign, query.expand)) },
-          _links: { self: { href: url.href } },
-        },
-      };
+      return { status: 200, body: campaignPageBody(origin, url, parsed.query, runCampaignQuery(index, parsed.query)) };
     },
     detail(url, id) {
       const campaign = index.byId.get(id);
       if (!campaign) return { status: 404, body: { code: 'NOT_FOUND', message: 'Campaign not found', fields: [] } };
       const requested = (url.searchParams.get('expand') ?? '').split(',');
-      const { user_id, record_list_id, do_not_call_list_id } = campaign;
-      return {
-        status: 200,
-        body: { ...row(campaign, EXPAND_VALUES.filter((value) => requested.includes(value))), user_id, record_list_id, do_not_call_list_id },
-      };
+      return { status: 200, body: campaignDetailBody(origin, campaign, EXPAND_VALUES.filter((value) => requested.includes(value))) };
     },
   };
 }
