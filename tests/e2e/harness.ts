@@ -36,7 +36,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+// Stacks started side by side must not be handed the same free port twice (a port is released before it is used).
+const portsHandedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -176,10 +189,13 @@ async function waitForOk(url: string): Promise<void> {
   }
 }
 
-/** `npm start` without its build: the embedded sandbox and the production server, on two free ports. */
-export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string } = {}): Promise<Stack> {
+/**
+ * `npm start` without its build: the embedded sandbox and the production server, on two free ports; `env` adds to
+ * their environment (UPSTREAM_TIMEOUT_MS, say).
+ */
+export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string; env?: Record<string, string> } = {}): Promise<Stack> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
-  const env: Record<string, string> = { PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
+  const env: Record<string, string> = { ...options.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
   if (options.accessTokenTtlSeconds !== undefined) env.SANDBOX_ACCESS_TOKEN_TTL = String(options.accessTokenTtlSeconds);
   if (options.distDir !== undefined) env.DIST_DIR = options.distDir;
   const { server, match } = await spawnServer(
