@@ -23,7 +23,6 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export const SUPERVISOR = { username: 'supervisor', password: 'supervisor', name: 'Sam Supervisor' } as const;
 export const AGENT = { username: 'agent', password: 'agent', name: 'Alex Agent' } as const;
-export type User = typeof SUPERVISOR | typeof AGENT;
 
 /** Every context's time zone and locale, so that dates and counts on screen are testable. */
 export const TIME_ZONE = 'America/New_York';
