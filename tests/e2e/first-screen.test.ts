@@ -199,11 +199,15 @@ describe('the first screen', () => {
     const requested = new Set<string>();
     const onRequest = (request: Request) => void requested.add(request.url());
     page.on('request', onRequest);
-    await page.goto(`${stack.appUrl}/`, { waitUntil: 'commit' });
-    await expect.poll(() => chunks.filter((url) => !requested.has(url)), { timeout: SETTLE_MS }).toEqual([]);
-    page.off('request', onRequest);
-    expect(answer.held.length).toBeGreaterThan(0);
-    await answer.release();
+    try {
+      await page.goto(`${stack.appUrl}/`, { waitUntil: 'commit' });
+      await expect.poll(() => chunks.filter((url) => !requested.has(url)), { timeout: SETTLE_MS }).toEqual([]);
+      expect(answer.held.length).toBeGreaterThan(0);
+    } finally {
+      page.off('request', onRequest);
+      // Released even when the test fails: the tests after it share the page.
+      await answer.release();
+    }
     await page.locator('tbody tr a').first().waitFor();
     const slow = await timeline();
     expect(slow.chunksAt.every((at) => at !== null && at < slow.answerAt), JSON.stringify(slow)).toBe(true);
