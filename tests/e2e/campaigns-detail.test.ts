@@ -14,14 +14,14 @@ import {
   selectedText,
   type ApiPage,
   type ViewState,
-  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
+import { signedInFile } from './fixtures.ts';
 
 let stack: Stack;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
+signedInFile((file) => ({ stack, page, api, errors } = file));
 
 interface CampaignDetail {
   id: string;

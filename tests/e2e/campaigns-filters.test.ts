@@ -12,14 +12,14 @@ import {
   expectUrl,
   selectedText,
   type ViewState,
-  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
+import { signedInFile } from './fixtures.ts';
 
 let stack: Stack;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
+signedInFile((file) => ({ stack, page, api, errors } = file));
 
 /** Every case starts from the unfiltered list, settled. */
 beforeEach(async () => {

@@ -1,55 +1,15 @@
 /*
- * What the campaigns end-to-end files share: a signed-in Chromium context in a fixed time zone and locale (so
- * dates and counts are testable), a direct line to the sandbox's GET /campaigns (the oracle every table is compared
- * to), and readers for what the supervisor sees. The expected API query is built here from the documented URL ->
+ * What the campaigns end-to-end files share: a direct line to the sandbox's GET /campaigns (the oracle every table
+ * is compared to), and readers for what the supervisor sees. The expected API query is built here from the documented URL ->
  * API mapping, not by importing the app's toApiQuery: the test should catch a wrong mapping, not repeat it.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import {
-  collectErrors,
-  launchBrowser,
-  pathAndQuery,
-  reportFailures,
-  signIn,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type PageErrors,
-  type Stack,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { LOCALE, pathAndQuery, storedUser, type Stack } from './harness.ts';
 
-export const TIME_ZONE = 'America/New_York';
-export const LOCALE = 'en-US';
 const count = new Intl.NumberFormat(LOCALE).format;
 /** Generous bound for a view to settle (sandbox + proxy + render); never a sleep, only a limit on waiting. */
 export const SETTLE_MS = 15_000;
-
-/** A browser context like the harness's newContext, plus a fixed time zone and locale. */
-export async function campaignsContext(
-  browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    permissions: ['clipboard-read', 'clipboard-write'],
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    timezoneId: TIME_ZONE,
-    locale: LOCALE,
-  });
-  context.setDefaultTimeout(SETTLE_MS);
-  context.setDefaultNavigationTimeout(20_000);
-  return context;
-}
-
-/** Opens `path` signed out, signs in as the supervisor and waits until the app is back on `path` with rows. */
-export async function openSignedIn(page: Page, stack: Stack, path = '/'): Promise<void> {
-  await page.goto(`${stack.appUrl}${path}`);
-  await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
-  await signIn(page, SUPERVISOR);
-  await page.waitForURL((url) => url.origin === new URL(stack.appUrl).origin && !url.pathname.startsWith('/auth/'));
-  await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-}
 
 /** The URL state of a view, with the URL's parameter names (what a supervisor's link holds). */
 export interface ViewState {
@@ -70,7 +30,7 @@ export interface ViewState {
   per_page?: number;
 }
 
-/** The GET /campaigns query the app should send for a view, per issue 4's mapping. */
+/** The GET /campaigns query the app should send for a view, per the documented URL -> API mapping. */
 export function expectedApiQuery(view: ViewState): URLSearchParams {
   const query = new URLSearchParams({
     page: String(view.page ?? 1),
@@ -197,40 +157,4 @@ export async function pagerText(page: Page): Promise<{ position: string; range: 
     position: /Page [\d,]+( of [\d,]+)?/.exec(text)?.[0] ?? '',
     range: /Showing [\d,]+–[\d,]+ of [\d,]+/.exec(text)?.[0] ?? '',
   };
-}
-
-export interface CampaignsFile {
-  stack: Stack;
-  browser: Browser;
-  context: BrowserContext;
-  page: Page;
-  api: CampaignsApi;
-  errors: PageErrors;
-}
-
-/**
- * One stack, one browser and one signed-in page for a whole test file, with the failure report for each test.
- * `assign` receives them once they are up (before the first test).
- */
-export function signedInCampaignsFile(assign: (file: CampaignsFile) => void): void {
-  reportFailures();
-  let file: CampaignsFile | undefined;
-  let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    const context = await campaignsContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await openSignedIn(page, stack);
-    // The list's own later requests (the next page's prefetch, after its first paint; the need-action count) are done
-    // before a test starts counting requests: they would be counted as that test's.
-    await page.waitForLoadState('networkidle');
-    file = { stack, browser, context, page, errors, api: await CampaignsApi.fromPage(stack, page) };
-    assign(file);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 }

@@ -4,29 +4,27 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { collectErrors, pathAndQuery, type PageErrors, type Stack } from './harness.ts';
+import { pathAndQuery, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
-  campaignsContext,
   expectTableToShow,
   expectedApiQuery,
   expectUrl,
   formatCount,
-  openSignedIn,
   pagerText,
   selectedText,
   viewSnapshot,
   type ViewState,
-  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
+import { signedInFile, signedInTab } from './fixtures.ts';
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-signedInCampaignsFile((file) => ({ stack, browser, page, api, errors } = file));
+signedInFile((file) => ({ stack, browser, page, api, errors } = file));
 
 const header = (label: string) =>
   page.getByRole('table', { name: 'Campaigns' }).locator('th', { has: page.getByRole('button', { name: label, exact: true }) });
@@ -155,18 +153,11 @@ describe('Copy link', () => {
     const original = await controls(page);
     expect(original).toMatchObject({ search: 'café', status: 'Ready', createdFrom: '2025-01-01', nameSort: 'descending' });
 
-    const other = await campaignsContext(browser);
-    try {
-      const otherPage = await other.newPage();
-      const otherErrors = collectErrors(otherPage);
-      await openSignedIn(otherPage, stack, link.slice(stack.appUrl.length));
-      await expectUrl(otherPage, path);
-      await expectTableToShow(otherPage, answer);
-      expect(await controls(otherPage)).toEqual(original);
-      expect(otherErrors.unexpected()).toEqual([]);
-    } finally {
-      await other.close();
-    }
+    const other = await signedInTab(stack, browser, { path: link.slice(stack.appUrl.length) });
+    await expectUrl(other.page, path);
+    await expectTableToShow(other.page, answer);
+    expect(await controls(other.page)).toEqual(original);
+    expect(other.errors.unexpected()).toEqual([]);
   });
 });
 

@@ -13,14 +13,14 @@ import {
   pagerText,
   selectedText,
   type ViewState,
-  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
+import { signedInFile } from './fixtures.ts';
 
 let stack: Stack;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-signedInCampaignsFile((file) => ({ stack, page, api, errors } = file));
+signedInFile((file) => ({ stack, page, api, errors } = file));
 
 const table = () => page.getByRole('table', { name: 'Campaigns' });
 const header = (label: string) => table().locator('th', { has: page.getByRole('button', { name: label, exact: true }) });

@@ -3,26 +3,23 @@
  * screenshots of the main states kept under test-results/e2e/ for a person to look at (light, dark, detail,
  * empty, error, phone).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
-  campaignsContext,
   expectTableToShow,
   expectUrl,
-  openSignedIn,
   pagerText,
-  signedInCampaignsFile,
 } from './campaigns-helpers.ts';
+import { signedInFile } from './fixtures.ts';
 
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let api: CampaignsApi;
 let errors: PageErrors;
-signedInCampaignsFile((file) => ({ stack, browser, page, api, errors } = file));
+signedInFile((file) => ({ stack, page, api, errors } = file));
 
 const notice = () => page.getByRole('status').filter({ hasText: 'Some of this link could not be used' });
 
@@ -120,39 +117,38 @@ describe('screenshots of the main states (test-results/e2e/campaigns-*.png)', ()
   });
 
   it('list, dark theme', async () => {
-    const dark = await campaignsContext(browser, { colorScheme: 'dark' });
+    await page.emulateMedia({ colorScheme: 'dark' });
     try {
-      const darkPage = await dark.newPage();
-      await openSignedIn(darkPage, stack);
-      await expectTableToShow(darkPage, await api.list({}));
-      await screenshot(darkPage, 'campaigns-list-dark');
+      await page.goto(`${stack.appUrl}/`);
+      await expectTableToShow(page, await api.list({}));
+      await screenshot(page, 'campaigns-list-dark');
     } finally {
-      await dark.close();
+      await page.emulateMedia({ colorScheme: 'light' });
     }
   });
 
   it('phone, 375 × 812: the page does not scroll sideways (the table does)', async () => {
-    const phone = await campaignsContext(browser, { viewport: { width: 375, height: 812 } });
+    const desktop = page.viewportSize()!;
+    await page.setViewportSize({ width: 375, height: 812 });
     try {
-      const phonePage = await phone.newPage();
-      await openSignedIn(phonePage, stack);
-      await expectTableToShow(phonePage, await api.list({}));
-      await screenshot(phonePage, 'campaigns-phone');
-      expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.goto(`${stack.appUrl}/`);
+      await expectTableToShow(page, await api.list({}));
+      await screenshot(page, 'campaigns-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
       // The filters fold behind one button, so the rows start on the first screen; search stays at hand.
-      const status = phonePage.getByLabel('Status', { exact: true });
-      const toggle = phonePage.getByRole('button', { name: 'Filters', exact: true });
+      const status = page.getByLabel('Status', { exact: true });
+      const toggle = page.getByRole('button', { name: 'Filters', exact: true });
       expect(await status.isVisible()).toBe(false);
-      expect(await phonePage.getByRole('searchbox', { name: 'Search campaigns' }).isVisible()).toBe(true);
+      expect(await page.getByRole('searchbox', { name: 'Search campaigns' }).isVisible()).toBe(true);
       await toggle.click();
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       await status.selectOption('running');
-      await expectTableToShow(phonePage, await api.list({ status: 'running' }));
-      expect(await phonePage.getByRole('button', { name: 'Filters (1)' }).isVisible()).toBe(true);
-      await screenshot(phonePage, 'campaigns-phone-filters');
+      await expectTableToShow(page, await api.list({ status: 'running' }));
+      expect(await page.getByRole('button', { name: 'Filters (1)' }).isVisible()).toBe(true);
+      await screenshot(page, 'campaigns-phone-filters');
     } finally {
-      await phone.close();
+      await page.setViewportSize(desktop);
     }
   });
 

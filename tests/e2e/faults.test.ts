@@ -8,9 +8,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CampaignsApi, campaignsContext, openSignedIn, tableNames } from './campaigns-helpers.ts';
-import { collectErrors, launchBrowser, reportFailures, type FaultRule, type Stack } from './harness.ts';
-import { startStackWithEnv, waitForTable } from './reliability-helpers.ts';
+import { CampaignsApi, tableNames } from './campaigns-helpers.ts';
+import { launchBrowser, openSignedIn, openTab, reportFailures, startStack, type FaultRule, type Stack } from './harness.ts';
+import { waitForTable } from './reliability-helpers.ts';
 
 reportFailures();
 
@@ -88,7 +88,8 @@ function settledLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 async function startFaultStack(): Promise<Stack> {
-  const stack = await startStackWithEnv({ UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) });
+  // A short proxy timeout, so that a hung upstream becomes a 504 within the test's time.
+  const stack = await startStack({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
   stacks.push(stack);
   return stack;
 }
@@ -128,10 +129,9 @@ const stopFaults = (stack: Stack) => stack.setFaults({});
 
 async function observe(fault: FaultCase): Promise<Observation> {
   const stack = await startFaultStack();
-  const context = await campaignsContext(browser);
+  // Opened before the tests run, so closed here rather than with a test.
+  const { context, page, errors } = await openTab(browser);
   try {
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     await openSignedIn(page, stack, GOOD_VIEW);
     const api = await CampaignsApi.fromPage(stack, page);
     const good = await api.list({ status: 'paused' });
@@ -194,10 +194,8 @@ async function observe(fault: FaultCase): Promise<Observation> {
 async function observeSpellings() {
   // The sandbox spells the fields correctly; the browser rewrites its real answers into Talkdesk's documented spelling.
   const stack = await startFaultStack();
-  const context = await campaignsContext(browser);
+  const { context, page, errors } = await openTab(browser);
   try {
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     let rewritten = 0;
     await page.route(
       (url) => url.pathname === '/api/campaigns',

@@ -1,7 +1,7 @@
 /*
  * End-to-end harness: the real servers in child processes (the way `npm start` and `npm run serve` run them),
  * the system Chromium driven by playwright-core, and the few steps every test repeats. global-setup.ts has built
- * dist/ once, so the servers start here without another `vite build`.
+ * dist/ once, so the servers start here without another `vite build`. fixtures.ts puts these together for a file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,6 +24,10 @@ const STOP_TIMEOUT_MS = 5_000;
 export const SUPERVISOR = { username: 'supervisor', password: 'supervisor', name: 'Sam Supervisor' } as const;
 export const AGENT = { username: 'agent', password: 'agent', name: 'Alex Agent' } as const;
 
+/** Every context's time zone and locale, so that dates and counts on screen are testable. */
+export const TIME_ZONE = 'America/New_York';
+export const LOCALE = 'en-US';
+
 export interface ServerProcess {
   /** Everything the process printed so far (stdout and stderr, interleaved). */
   output(): string;
@@ -31,7 +35,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+// Stacks started side by side must not be handed the same free port twice (a port is released before it is used).
+const portsHandedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -171,7 +188,10 @@ async function waitForOk(url: string): Promise<void> {
   }
 }
 
-/** `npm start` without its build: the embedded sandbox and the production server, on two free ports. */
+/**
+ * `npm start` without its build: the embedded sandbox and the production server, on two free ports; `env` adds to
+ * their environment (UPSTREAM_TIMEOUT_MS, say).
+ */
 export async function startStack(options: { accessTokenTtlSeconds?: number; distDir?: string; env?: Record<string, string> } = {}): Promise<Stack> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const env: Record<string, string> = { ...options.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
@@ -273,24 +293,6 @@ export function reportFailures(): void {
   });
 }
 
-/**
- * One stack and one browser for a whole test file, closed after it, with the failure report for each test.
- * `assign` receives them once both are up (before the first test).
- */
-export function stackAndBrowserForFile<S extends Stack>(assign: (stack: S, browser: Browser) => void, start: () => Promise<S>): void {
-  reportFailures();
-  let stack: S | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([start(), launchBrowser()]);
-    assign(stack, browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-}
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -307,14 +309,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newContext(
-  browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
-): Promise<BrowserContext> {
+export interface ContextOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     permissions: ['clipboard-read', 'clipboard-write'],
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    timezoneId: TIME_ZONE,
+    locale: LOCALE,
   });
   openContexts.add(context);
   context.once('close', () => openContexts.delete(context));
@@ -323,11 +329,33 @@ export async function newContext(
   return context;
 }
 
+/** A browser tab with a session of its own: a new context and its page, whose console errors are collected. */
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  errors: PageErrors;
+}
+
+export async function openTab(browser: Browser, options: ContextOptions = {}): Promise<Tab> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  return { context, page, errors: collectErrors(page) };
+}
+
 /** Fills the identity host's login form, which the page must be on (or be navigating to). */
 export async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens `path` signed out, signs in as the supervisor and waits until the app is back on `path`, showing the list. */
+export async function openSignedIn(page: Page, stack: Pick<Stack, 'appUrl' | 'sandboxUrl'>, path = '/'): Promise<void> {
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
+  await signIn(page, SUPERVISOR);
+  await page.waitForURL((url) => url.origin === new URL(stack.appUrl).origin && !url.pathname.startsWith('/auth/'));
+  await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
 }
 
 /** Console errors and uncaught exceptions of one page, for tests to assert there were none they did not expect. */

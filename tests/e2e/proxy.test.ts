@@ -93,22 +93,22 @@ describe('the running proxy', () => {
       await stack.clearFaults();
     });
 
+    // Under /api the proxy refuses the path before reading the method; elsewhere it is the site's, which has no such file.
+    const pathRefused = { status: 400, body: JSON.stringify({ code: 'bad_request', message: 'The request path is not allowed.', fields: [] }) };
     it.each([
-      '/api/campaigns/..%2f..%2f__sandbox/faults',
-      '/api/campaigns/..%2F..%2F__sandbox%2Ffaults',
-      '/api/../__sandbox/faults',
-      '/api/campaigns/../../__sandbox/faults',
-      '/api/campaigns/%2e%2e/%2e%2e/__sandbox/faults',
-      '/api/campaigns%2f..%2f__sandbox%2ffaults',
-      '/api/campaigns/..\\..\\__sandbox/faults',
-      '/api//__sandbox/faults',
-      '/__sandbox/faults',
-    ])('%s', async (target) => {
-      for (const method of ['GET', 'DELETE']) {
+      ['/api/campaigns/..%2f..%2f__sandbox/faults', pathRefused, pathRefused],
+      ['/api/campaigns/..%2F..%2F__sandbox%2Ffaults', pathRefused, pathRefused],
+      ['/api/../__sandbox/faults', pathRefused, pathRefused],
+      ['/api/campaigns/../../__sandbox/faults', pathRefused, pathRefused],
+      ['/api/campaigns/%2e%2e/%2e%2e/__sandbox/faults', pathRefused, pathRefused],
+      ['/api/campaigns%2f..%2f__sandbox%2ffaults', pathRefused, pathRefused],
+      ['/api/campaigns/..\\..\\__sandbox/faults', pathRefused, pathRefused],
+      ['/api//__sandbox/faults', pathRefused, pathRefused],
+      ['/__sandbox/faults', { status: 404, body: 'Not found' }, { status: 405, body: 'Method not allowed' }],
+    ])('%s', async (target, onGet, onDelete) => {
+      for (const [method, expected] of [['GET', onGet], ['DELETE', onDelete]] as const) {
         const response = await raw(stack.appUrl, method, target, { headers: { accept: 'application/json' } });
-        expect(response.status, `${method} ${target}`).toBeGreaterThanOrEqual(400);
-        expect(response.status, `${method} ${target}`).toBeLessThan(500);
-        expect(response.body, `${method} ${target}`).not.toMatch(/tokenLatencyMs|requests/);
+        expect({ status: response.status, body: response.body }, `${method} ${target}`).toEqual(expected);
       }
       const faults = (await (await fetch(`${stack.sandboxUrl}/__sandbox/faults`)).json()) as { tokenLatencyMs: number };
       expect(faults.tokenLatencyMs).toBe(MARKER.tokenLatencyMs);

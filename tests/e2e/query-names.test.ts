@@ -5,15 +5,18 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { newContext, stackAndBrowserForFile, startStack, type Stack } from './harness.ts';
-import { CampaignsApi, campaignRows, expectTableToShow, openSignedIn, type ApiPage } from './campaigns-helpers.ts';
+import { startStack, type Stack } from './harness.ts';
+import { CampaignsApi, campaignRows, expectTableToShow, type ApiPage } from './campaigns-helpers.ts';
+import { e2eFile, signedInTab } from './fixtures.ts';
 
 const RENAMED = 'priority=campaign_priority';
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () =>
-  startStack({ env: { SANDBOX_QUERY_NAMES: RENAMED, TALKDESK_QUERY_NAMES: RENAMED } }));
+e2eFile(
+  () => startStack({ env: { SANDBOX_QUERY_NAMES: RENAMED, TALKDESK_QUERY_NAMES: RENAMED } }),
+  (file) => ({ stack, browser } = file),
+);
 
 /** The sandbox's own answer for the dashboard's first page of campaigns with `priority`, asked by the account's name. */
 async function answerFor(api: CampaignsApi, priority: number): Promise<ApiPage> {
@@ -28,8 +31,7 @@ async function shownPriorities(page: Page): Promise<Set<string>> {
 }
 
 it('filters by priority under the account\'s name, from the first screen on and after a change', async () => {
-  const page = await (await newContext(browser)).newPage();
-  await openSignedIn(page, stack);
+  const { page } = await signedInTab(stack, browser);
   const api = await CampaignsApi.fromPage(stack, page);
   const listRequests: string[] = [];
   page.on('request', (request) => {

@@ -5,8 +5,9 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CampaignsApi, campaignsContext, openSignedIn } from './campaigns-helpers.ts';
-import { collectErrors, startStack, type PageErrors, type Stack, stackAndBrowserForFile } from './harness.ts';
+import { CampaignsApi } from './campaigns-helpers.ts';
+import { e2eFile, signedInTab } from './fixtures.ts';
+import { startStack, type PageErrors, type Stack } from './harness.ts';
 import { checkAgainstOracle, seeded, type OracleCheck, type Random } from './reliability-helpers.ts';
 
 const REPLAY_SEED = process.env.RACE_SEED ? Number(process.env.RACE_SEED) : null;
@@ -137,7 +138,7 @@ interface Outcome {
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
+e2eFile(() => startStack(), (file) => ({ stack, browser } = file));
 
 async function runSequence(page: Page, api: CampaignsApi, seed: number): Promise<Outcome> {
   const { steps, pauses } = sequenceFor(seed);
@@ -181,10 +182,8 @@ describe('random interaction sequences under random latency', () => {
     const errorsByPage: PageErrors[] = [];
     let next = 0;
     const worker = async () => {
-      const context = await campaignsContext(browser);
-      const page = await context.newPage();
-      errorsByPage.push(collectErrors(page));
-      await openSignedIn(page, stack);
+      const { page, errors } = await signedInTab(stack, browser);
+      errorsByPage.push(errors);
       const api = await CampaignsApi.fromPage(stack, page);
       while (next < seeds.length) {
         const seed = seeds[next++] as number;
@@ -192,7 +191,6 @@ describe('random interaction sequences under random latency', () => {
         outcomes.push(outcome);
         if (!outcome.check?.ok) console.error(`races: MISMATCH\n${report(outcome)}`);
       }
-      await context.close();
     };
     await Promise.all(Array.from({ length: PAGES }, worker));
     await stack.clearFaults();

@@ -1,11 +1,10 @@
 /*
  * What the reliability files (races, faults, session faults) share: seeded randomness that can be replayed, the
- * URL -> API view mapping for the oracle, a "the view has settled" wait, and a stack started with extra environment
- * (a short proxy timeout, so a hung upstream becomes a 504 within the test's time).
+ * URL -> API view mapping for the oracle, and a "the view has settled" wait.
  */
 import type { Page } from 'playwright-core';
 import { CampaignsApi, expectedSnapshot, formatCount, pagerText, summaryFor, tableNames, viewSnapshot, type ApiPage, type ViewState } from './campaigns-helpers.ts';
-import { freePort, pathAndQuery, spawnServer, type Faults, type RequestCounts, type Stack } from './harness.ts';
+import { pathAndQuery } from './harness.ts';
 // The sandbox's own seeded PRNG: a sequence is replayed exactly from its printed seed.
 import { mulberry32 } from '../../src/server/sandbox/campaign-data.ts';
 
@@ -139,58 +138,6 @@ export async function checkAgainstOracle(page: Page, api: CampaignsApi, graceMs 
     if (same(shown, expected) && pathAndQuery(page) === url) return { url, expected, shown, lateMatch: true, ok: true };
   }
   return { url: pathAndQuery(page), expected, shown, lateMatch: false, ok: false };
-}
-
-// Stacks started side by side must not be handed the same free port twice (freePort releases it before returning).
-const portsHandedOut = new Set<number>();
-
-async function distinctFreePort(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if (!portsHandedOut.has(port)) {
-      portsHandedOut.add(port);
-      return port;
-    }
-  }
-}
-
-/** Like the harness's startStack (`npm start` without its build), with extra environment such as UPSTREAM_TIMEOUT_MS. */
-export async function startStackWithEnv(extraEnv: Record<string, string>, options: { accessTokenTtlSeconds?: number } = {}): Promise<Stack> {
-  const port = await distinctFreePort();
-  const sandboxPort = await distinctFreePort();
-  const env: Record<string, string> = { ...extraEnv, PORT: String(port), SANDBOX_PORT: String(sandboxPort) };
-  if (options.accessTokenTtlSeconds !== undefined) env.SANDBOX_ACCESS_TOKEN_TTL = String(options.accessTokenTtlSeconds);
-  const { server, match } = await spawnServer(
-    'npm start (tsx src/server/start.ts)',
-    'src/server/start.ts',
-    env,
-    /Campaigns dashboard: (\S+)\s+Talkdesk sandbox: +(\S+)/,
-  );
-  const [, appUrl = '', sandboxUrl = ''] = match;
-  const control = async (method: string, body?: Faults): Promise<{ requests: RequestCounts }> => {
-    const response = await fetch(`${sandboxUrl}/__sandbox/faults`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} /__sandbox/faults: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { requests: RequestCounts };
-  };
-  try {
-    await control('GET');
-  } catch (error) {
-    await server.stop();
-    throw new Error(`The sandbox did not answer. Server output:\n${server.output()}`, { cause: error });
-  }
-  return {
-    appUrl,
-    sandboxUrl,
-    output: server.output,
-    stop: server.stop,
-    setFaults: async (faults) => void (await control('PUT', faults)),
-    clearFaults: async () => void (await control('DELETE')),
-    requestCounts: async () => (await control('GET')).requests,
-  };
 }
 
 /** Polls `read` until `done` holds for its value; returns it. A bound on waiting, never a sleep. */

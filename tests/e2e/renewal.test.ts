@@ -5,33 +5,19 @@
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignRows,
-  collectErrors,
-  newContext,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type Stack,
-  waitForRowsWithStatus,
-  stackAndBrowserForFile,
-} from './harness.ts';
-import { openSignedIn } from './campaigns-helpers.ts';
+import { e2eFile, signedInTab } from './fixtures.ts';
+import { campaignRows, startStack, storedUser, SUPERVISOR, type Stack, waitForRowsWithStatus } from './harness.ts';
 
 // Shorter than the 30 s renewal margin on purpose: renewal must still happen once per half-life, not in a loop.
 const ACCESS_TOKEN_TTL_SECONDS = 12;
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
+e2eFile(() => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), (file) => ({ stack, browser } = file));
 
 describe('short-lived access tokens', () => {
   it('are renewed with the refresh token, so the page keeps working past the first token’s lifetime', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-
-    await openSignedIn(page, stack);
+    const { page, errors } = await signedInTab(stack, browser);
     await campaignRows(page).first().getByRole('link').waitFor();
     const first = await storedUser(page);
     expect(first?.refresh_token).toBeTruthy();
@@ -68,6 +54,5 @@ describe('short-lived access tokens', () => {
     expect(stack.output()).not.toMatch(/GET \/api\/campaigns 401/);
 
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 /*
- * Issue 6 §5 in Chromium against `npm start`: over a whole session the tokens stay in sessionStorage and in
+ * Token handling and injection in Chromium against `npm start`: over a whole session the tokens stay in sessionStorage and in
  * Authorization headers to the app's own origin (never a URL, localStorage, the console or another origin, and
  * the API's HAL links are never followed); a hostile campaign name is text; the production CSP stops injected
  * script; an over-long link opens the default view. The proxy's refusals are in proxy.test.ts; the few cases it
@@ -8,26 +8,17 @@
 import { request as httpRequest } from 'node:http';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignRows,
-  collectErrors,
-  newContext,
-  pathAndQuery,
-  signIn,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type Stack,
-  waitForRowsWithStatus,
-  stackAndBrowserForFile,
-} from './harness.ts';
-import { openSignedIn } from './campaigns-helpers.ts';
+import { signedInFile, testTab } from './fixtures.ts';
+import { campaignRows, collectErrors, pathAndQuery, signIn, storedUser, SUPERVISOR, type Stack, waitForRowsWithStatus } from './harness.ts';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
+// The tab the file's tests share, signed in; the test that follows a whole session from signed out opens its own.
+let context: BrowserContext;
+let page: Page;
+signedInFile((file) => ({ stack, browser, context, page } = file));
 
 interface SeenRequest {
   request: Request;
@@ -55,19 +46,17 @@ async function localStorageDump(page: Page): Promise<string> {
   return (await page.evaluate('JSON.stringify(Object.entries(localStorage))')) as string;
 }
 
-async function signedInPage(context: BrowserContext, path = '/'): Promise<Page> {
-  const page = await context.newPage();
-  await openSignedIn(page, stack, path);
+/** The shared tab back on the list, with rows. */
+async function openList(): Promise<void> {
+  await page.goto(`${stack.appUrl}/`);
   await campaignRows(page).first().getByRole('link').waitFor();
-  return page;
 }
 
 describe('the tokens', () => {
   it('never reach a URL, localStorage, the console or another origin over a whole session', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    // Its own tab: recorded from the first navigation on, signed out at the end.
+    const { page, errors } = await testTab(browser);
     const seen = recordPage(page);
-    const errors = collectErrors(page);
     const appOrigin = new URL(stack.appUrl).origin;
     const sandboxOrigin = new URL(stack.sandboxUrl).origin;
     const storage: string[] = [];
@@ -162,14 +151,12 @@ describe('the tokens', () => {
     expect(seen.dialogs).toEqual([]);
     expect(errors.unexpected()).toEqual([]);
     expect(pathAndQuery(page)).toBe('/signed-out');
-    await context.close();
   });
 });
 
 describe('hostile data and injected script', () => {
   it('shows a campaign named like markup as text, with no element and no alert', async () => {
-    const context = await newContext(browser);
-    const page = await signedInPage(context);
+    await openList();
     const seen = recordPage(page);
     const errors = collectErrors(page);
 
@@ -187,11 +174,9 @@ describe('hostile data and injected script', () => {
     expect(await page.title()).not.toContain('<img');
     expect(seen.dialogs).toEqual([]);
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('the production CSP stops an injected inline script and an inline event handler, and reports both', async () => {
-    const context = await newContext(browser);
     const inject = `(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.effectiveDirective));
@@ -210,7 +195,7 @@ describe('hostile data and injected script', () => {
     expect(await bare.evaluate(outcome)).toEqual({ pwned: 1, pwned2: 1, violations: [] });
     await bare.close();
 
-    const page = await signedInPage(context);
+    await openList();
     const seen = recordPage(page);
     await page.evaluate(inject);
     await page.waitForFunction('window.__violations.length >= 2');
@@ -219,7 +204,6 @@ describe('hostile data and injected script', () => {
     expect(result.pwned2).toBeUndefined();
     expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
     expect(seen.dialogs).toEqual([]);
-    await context.close();
   });
 });
 
@@ -229,8 +213,7 @@ describe('an over-long link', () => {
   const longLink = `/?search=${'a'.repeat(9_000)}&${unknown}`;
 
   it('opens the default view and says what it ignored', async () => {
-    const context = await newContext(browser);
-    const page = await signedInPage(context);
+    await openList();
     const errors = collectErrors(page);
 
     await page.goto(`${stack.appUrl}${longLink}`);
@@ -243,7 +226,6 @@ describe('an over-long link', () => {
     expect(await page.getByLabel('Search campaigns').inputValue()).toBe('');
     expect(pathAndQuery(page)).toBe('/');
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('is refused with 414 by the proxy when it would reach the API', async () => {

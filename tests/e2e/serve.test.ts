@@ -1,28 +1,19 @@
 /*
  * `npm run build && npm run serve` pointed at a separately started sandbox with the override variables, the way
  * it would be pointed at a private Talkdesk test server: sign-in works through it, and its responses carry the
- * security and caching headers the issue asks for.
+ * security and caching headers (CSP, nosniff, referrer policy, hashed assets cached, the page not).
  */
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EARLY_REQUEST_ELEMENT_ID } from '../../src/first-screen/contract.ts';
 import { executableInlineScripts } from '../server/first-screen-bundle.ts';
-import {
-  campaignRows,
-  collectErrors,
-  newContext,
-  screenshot,
-  signIn,
-  startSeparateServers,
-  SUPERVISOR,
-  type Stack,
-  stackAndBrowserForFile,
-} from './harness.ts';
+import { e2eFile, testTab } from './fixtures.ts';
+import { campaignRows, screenshot, signIn, startSeparateServers, SUPERVISOR, type Stack } from './harness.ts';
 
 let stack: Stack & { secret: string };
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startSeparateServers());
+e2eFile(() => startSeparateServers(), (file) => ({ stack, browser } = file));
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -35,10 +26,7 @@ function directives(csp: string): Map<string, string[]> {
 
 describe('npm run serve against the sandbox', () => {
   it('signs the supervisor in and shows campaigns', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-
+    const { page, errors } = await testTab(browser);
     await page.goto(`${stack.appUrl}/?dialing_mode=preview`);
     await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
     await signIn(page, SUPERVISOR);
@@ -51,7 +39,6 @@ describe('npm run serve against the sandbox', () => {
     await screenshot(page, 'serve-campaigns');
 
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('never sends the client secret to the browser', async () => {

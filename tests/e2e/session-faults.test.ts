@@ -4,10 +4,11 @@
  * another tab. Each page must end in a clear state: renewed on the same URL, or at a sign-in that returns to it;
  * never a blank page or a loop (token requests are counted).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { campaignRows, campaignsContext, openSignedIn } from './campaigns-helpers.ts';
-import { collectErrors, pathAndQuery, signIn, startStack, storedUser, SUPERVISOR, type Stack, stackAndBrowserForFile } from './harness.ts';
+import { campaignRows } from './campaigns-helpers.ts';
+import { e2eFile, signedInTab } from './fixtures.ts';
+import { collectErrors, pathAndQuery, signIn, startStack, storedUser, SUPERVISOR, type Stack, type Tab } from './harness.ts';
 import { waitUntil } from './reliability-helpers.ts';
 
 const ACCESS_TOKEN_TTL_SECONDS = 10;
@@ -19,7 +20,7 @@ const EXPECTED_FAILURES = [/Failed to load resource: the server responded with a
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
+e2eFile(() => startStack({ accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), (file) => ({ stack, browser } = file));
 
 type ClearState = { kind: 'renewed'; expiresAt: number } | { kind: 'login' };
 
@@ -71,18 +72,16 @@ function countNavigations(page: Page): { count: number } {
   return counter;
 }
 
-async function signedInPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await openSignedIn(page, stack, VIEW);
-  await campaignRows(page).first().waitFor();
-  return page;
+/** A tab of the test's own, signed in on VIEW with its rows. */
+async function signedInOnView(): Promise<Tab> {
+  const tab = await signedInTab(stack, browser, { path: VIEW });
+  await campaignRows(tab.page).first().waitFor();
+  return tab;
 }
 
 describe('the identity host down while a renewal is due', () => {
   it('back before the token runs out: the page ends renewed on the same URL', async () => {
-    const context = await campaignsContext(browser);
-    const page = await signedInPage(context);
-    const errors = collectErrors(page);
+    const { page, errors } = await signedInOnView();
     const first = (await storedUser(page))!;
     const tokensBefore = (await stack.requestCounts()).token;
 
@@ -97,13 +96,10 @@ describe('the identity host down while a renewal is due', () => {
     expect(state.kind).toBe('renewed');
     expect(tokenRequests).toBeLessThanOrEqual(MAX_TOKEN_REQUESTS);
     expect(errors.unexpected(EXPECTED_FAILURES)).toEqual([]);
-    await context.close();
   });
 
   it('down past the token’s life: a fresh sign-in that returns to the same URL, no loop', async () => {
-    const context = await campaignsContext(browser);
-    const page = await signedInPage(context);
-    const errors = collectErrors(page);
+    const { page, errors } = await signedInOnView();
     const navigations = countNavigations(page);
     const first = (await storedUser(page))!;
     const tokensBefore = (await stack.requestCounts()).token;
@@ -129,14 +125,12 @@ describe('the identity host down while a renewal is due', () => {
     expect(tokenRequests).toBeLessThanOrEqual(MAX_TOKEN_REQUESTS);
     expect(navigations.count).toBeLessThanOrEqual(8);
     expect(errors.unexpected([...EXPECTED_FAILURES, /sign-in|signin|token/i])).toEqual([]);
-    await context.close();
   });
 });
 
 describe('a refresh token refused', () => {
   it('a duplicated tab: both renew with one refresh token (rotation reuse), each ends renewed or at a sign-in back to its URL', async () => {
-    const context = await campaignsContext(browser);
-    const original = await signedInPage(context);
+    const { context, page: original, errors: originalErrors } = await signedInOnView();
     const first = (await storedUser(original))!;
     const entries = (await original.evaluate('JSON.stringify(Object.entries(sessionStorage))')) as string;
 
@@ -150,7 +144,7 @@ describe('a refresh token refused', () => {
       },
       { origin: new URL(stack.appUrl).origin, saved: entries },
     );
-    const errors = [collectErrors(original), collectErrors(duplicate)];
+    const errors = [originalErrors, collectErrors(duplicate)];
     const tokensBefore = (await stack.requestCounts()).token;
     await duplicate.goto(`${stack.appUrl}${VIEW}`);
     await campaignRows(duplicate).first().waitFor();
@@ -164,13 +158,10 @@ describe('a refresh token refused', () => {
     console.info(`session-faults: duplicated tab → ${states.map((state) => state.kind).join(' + ')}, ${tokenRequests} token requests`);
     expect(tokenRequests).toBeLessThanOrEqual(2 * MAX_TOKEN_REQUESTS);
     expect(errors.flatMap((pageErrors) => pageErrors.unexpected([...EXPECTED_FAILURES, /sign-in|signin|token/i]))).toEqual([]);
-    await context.close();
   });
 
   it('revoked: the next renewal is refused and the page ends at a sign-in back to its URL (or renewed through it)', async () => {
-    const context = await campaignsContext(browser);
-    const page = await signedInPage(context);
-    const errors = collectErrors(page);
+    const { page, errors } = await signedInOnView();
     const navigations = countNavigations(page);
     const first = (await storedUser(page))!;
     const tokensBefore = (await stack.requestCounts()).token;
@@ -190,14 +181,12 @@ describe('a refresh token refused', () => {
     expect(tokenRequests).toBeLessThanOrEqual(MAX_TOKEN_REQUESTS);
     expect(navigations.count).toBeLessThanOrEqual(8);
     expect(errors.unexpected([...EXPECTED_FAILURES, /sign-in|signin|token/i])).toEqual([]);
-    await context.close();
   });
 });
 
 describe('sign-out in one tab while another is open', () => {
   it('the other tab ends signed out or at the login page, showing no campaign data', async () => {
-    const context = await campaignsContext(browser);
-    const first = await signedInPage(context);
+    const { context, page: first } = await signedInOnView();
     const second = await context.newPage();
     await second.goto(`${stack.appUrl}${VIEW}`);
     // The identity host remembers this browser: the second tab may sign in without the form.
@@ -222,6 +211,5 @@ describe('sign-out in one tab while another is open', () => {
     console.info(`session-faults: sign-out in another tab → ${outcome}`);
     expect(await second.getByRole('table', { name: 'Campaigns' }).count()).toBe(0);
     expect(await storedUser(second).catch(() => null)).toBeNull();
-    await context.close();
   });
 });

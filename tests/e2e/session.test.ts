@@ -3,27 +3,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignRows,
-  AGENT,
-  collectErrors,
-  newContext,
-  pathAndQuery,
-  screenshot,
-  signIn,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type Stack,
-  waitForRowsWithStatus,
-  stackAndBrowserForFile,
-} from './harness.ts';
-import { openSignedIn } from './campaigns-helpers.ts';
+import { e2eFile, signedInTab, testTab } from './fixtures.ts';
+import { AGENT, campaignRows, pathAndQuery, screenshot, signIn, startStack, storedUser, SUPERVISOR, type Stack, waitForRowsWithStatus } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
-
+e2eFile(() => startStack(), (file) => ({ stack, browser } = file));
 
 async function onLoginPage(page: Page): Promise<void> {
   await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/interaction/`));
@@ -34,12 +19,9 @@ async function onLoginPage(page: Page): Promise<void> {
 const FORBIDDEN_RESPONSE = /Failed to load resource: the server responded with a status of 403/;
 
 describe('signing out', () => {
-  it('lands on the signed-out page, forgets the tokens, and Back asks for the password again', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+  it('lands on the signed-out page, forgets the tokens, Back asks for the password again, and so does Sign in there', async () => {
+    const { page, errors } = await signedInTab(stack, browser);
 
-    await openSignedIn(page, stack);
     await campaignRows(page).first().getByRole('link').waitFor();
     // A second history entry inside the app, for Back to return to.
     await page.getByLabel('Status').selectOption({ label: 'Paused' });
@@ -63,30 +45,19 @@ describe('signing out', () => {
     await campaignRows(page).first().getByRole('link').waitFor();
     expect(pathAndQuery(page)).toBe('/');
 
-    expect(errors.unexpected()).toEqual([]);
-    await context.close();
-  });
-
-  it('Sign in on the signed-out page asks for credentials, so another user can sign in', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-
-    await openSignedIn(page, stack);
-    await campaignRows(page).first().getByRole('link').waitFor();
+    // Sign in on the signed-out page asks for credentials (not the session the identity host remembers), so another
+    // user can sign in.
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
-
     await page.getByRole('button', { name: 'Sign in' }).click();
     await onLoginPage(page);
-    await context.close();
+    expect(errors.unexpected()).toEqual([]);
   });
 });
 
 describe('an account without campaigns:read', () => {
   it('sees "No access to campaigns" and can sign out and sign in as someone else', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await testTab(browser);
 
     await page.goto(stack.appUrl);
     await signIn(page, AGENT);
@@ -107,15 +78,12 @@ describe('an account without campaigns:read', () => {
     expect(await page.getByRole('banner').textContent()).toContain(SUPERVISOR.name);
 
     expect(errors.unexpected([FORBIDDEN_RESPONSE])).toEqual([]);
-    await context.close();
   });
 });
 
 describe('an error from the identity host', () => {
   it('shows a readable message after Cancel, and Try again returns to the login page', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await testTab(browser);
 
     await page.goto(`${stack.appUrl}/?status=ready`);
     await onLoginPage(page);
@@ -135,6 +103,5 @@ describe('an error from the identity host', () => {
     expect(pathAndQuery(page)).toBe('/?status=ready');
 
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 });

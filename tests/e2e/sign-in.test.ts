@@ -3,30 +3,16 @@
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignRows,
-  collectErrors,
-  newContext,
-  pathAndQuery,
-  screenshot,
-  signIn,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type Stack,
-  waitForRowsWithStatus,
-  stackAndBrowserForFile,
-} from './harness.ts';
+import { e2eFile, signedInTab, testTab } from './fixtures.ts';
+import { campaignRows, pathAndQuery, screenshot, signIn, startStack, storedUser, SUPERVISOR, type Stack, waitForRowsWithStatus } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
+e2eFile(() => startStack(), (file) => ({ stack, browser } = file));
 
 describe('signing in', () => {
   it('shows the supervisor their campaigns, their name and the region', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await testTab(browser);
 
     await page.goto(stack.appUrl);
     await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/`));
@@ -46,23 +32,16 @@ describe('signing in', () => {
     expect(pathAndQuery(page)).toBe('/');
 
     await screenshot(page, 'smoke-campaigns-light');
-    const dark = await newContext(browser, { colorScheme: 'dark' });
-    const darkPage = await dark.newPage();
     // A fresh context has no session: sign in again, then look at the same page in the dark theme.
-    await darkPage.goto(stack.appUrl);
-    await signIn(darkPage, SUPERVISOR);
+    const { page: darkPage } = await signedInTab(stack, browser, { colorScheme: 'dark' });
     await campaignRows(darkPage).first().getByRole('link').waitFor();
     await screenshot(darkPage, 'smoke-campaigns-dark');
-    await dark.close();
 
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('returns to the exact filtered link that was opened signed out', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await testTab(browser);
     const deepLink = '/?status=running&priority=3&order_by=name:asc';
 
     await page.goto(`${stack.appUrl}${deepLink}`);
@@ -82,16 +61,10 @@ describe('signing in', () => {
 
     await screenshot(page, 'deep-link-running-priority-3');
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 
   it('stays signed in across a reload', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-
-    await page.goto(`${stack.appUrl}/?status=paused`);
-    await signIn(page, SUPERVISOR);
+    const { page, errors } = await signedInTab(stack, browser, { path: '/?status=paused' });
     await campaignRows(page).first().getByRole('link').waitFor();
     const tokenBefore = (await storedUser(page))?.access_token;
     expect(tokenBefore).toBeTruthy();
@@ -110,6 +83,5 @@ describe('signing in', () => {
     expect((await storedUser(page))?.access_token).toBe(tokenBefore);
     expect((await stack.requestCounts()).token).toBe(tokenRequestsBefore);
     expect(errors.unexpected()).toEqual([]);
-    await context.close();
   });
 });

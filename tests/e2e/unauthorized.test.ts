@@ -5,18 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  collectErrors,
-  newContext,
-  pathAndQuery,
-  signIn,
-  stackAndBrowserForFile,
-  startStack,
-  storedUser,
-  SUPERVISOR,
-  type Stack,
-  waitForRowsWithStatus,
-} from './harness.ts';
+import { e2eFile, signedInTab } from './fixtures.ts';
+import { pathAndQuery, signIn, startStack, storedUser, SUPERVISOR, type Stack, waitForRowsWithStatus } from './harness.ts';
 
 const VIEW = '/?status=paused&order_by=name:asc';
 // The 401 itself and a refused refresh show on the console as failed resources: that is the fault under test.
@@ -24,7 +14,7 @@ const EXPECTED_FAILURES = [/Failed to load resource: the server responded with a
 
 let stack: Stack;
 let browser: Browser;
-stackAndBrowserForFile((started, launched) => ([stack, browser] = [started, launched]), () => startStack());
+e2eFile(() => startStack(), (file) => ({ stack, browser } = file));
 
 /** Replaces fields of the stored session, as if the identity host had revoked what the tab still holds. */
 async function spoilStoredTokens(page: Page, fields: Record<string, string>): Promise<void> {
@@ -36,11 +26,7 @@ async function spoilStoredTokens(page: Page, fields: Record<string, string>): Pr
 
 describe('an API 401', () => {
   it('is answered by one renewal with the refresh token and a retry: the view appears, no login page', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${stack.appUrl}${VIEW}`);
-    await signIn(page, SUPERVISOR);
+    const { page, errors } = await signedInTab(stack, browser, { path: VIEW });
     await waitForRowsWithStatus(page, 'Paused');
     const before = await storedUser(page);
     await spoilStoredTokens(page, { access_token: 'not-a-token-the-api-accepts' });
@@ -61,15 +47,10 @@ describe('an API 401', () => {
     // One renewal: a single refresh_token grant, not one per failed request.
     expect((await stack.requestCounts()).token - tokenRequests).toBe(1);
     expect(errors.unexpected(EXPECTED_FAILURES)).toEqual([]);
-    await context.close();
   });
 
   it('with the refresh token refused too, ends in a fresh sign-in that returns to the same URL', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${stack.appUrl}${VIEW}`);
-    await signIn(page, SUPERVISOR);
+    const { page, errors } = await signedInTab(stack, browser, { path: VIEW });
     await waitForRowsWithStatus(page, 'Paused');
     await spoilStoredTokens(page, { access_token: 'not-a-token-the-api-accepts', refresh_token: 'not-a-refresh-token' });
     // A redirect commits no page, so the trip to the identity host is seen in the navigation requests.
@@ -93,6 +74,5 @@ describe('an API 401', () => {
     expect(after?.refresh_token).toBeTruthy();
     expect(after?.refresh_token).not.toBe('not-a-refresh-token');
     expect(errors.unexpected(EXPECTED_FAILURES)).toEqual([]);
-    await context.close();
   });
 });

@@ -1,7 +1,8 @@
 /*
- * The bundle budget (issue 5): what a returning supervisor's first screen downloads stays within 125 kB of gzipped
- * JS (its script files and the page's own inline script), and the OIDC library is not part of it. The test makes its own build with a manifest in a temporary
- * directory, so it depends neither on the end-to-end build nor on what else is writing dist/ meanwhile.
+ * The bundle budget: what a returning supervisor's first screen downloads stays within 125 kB of gzipped JS (its
+ * script files and the page's own inline script), and the OIDC library is not part of it. The test makes its own
+ * build with a manifest in a temporary directory, so it depends neither on the end-to-end build nor on what else is
+ * writing dist/ meanwhile.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -103,9 +103,9 @@ export interface LoadOptions {
    * open connections and leaves a brand-new one waiting for seconds, so cold sockets would measure that, not the proxy.
    */
   agent: Agent;
-  /** The run stops at whichever comes first: this many requests sent, or maxMs elapsed. */
+  /** The run stops at whichever comes first: this many requests sent, or maxMs elapsed (when given). */
   requests: number;
-  maxMs: number;
+  maxMs?: number;
 }
 
 export interface LoadResult {
@@ -128,7 +128,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let errors = 0;
   let sent = 0;
   const started = performance.now();
-  const deadline = started + options.maxMs;
+  const deadline = started + (options.maxMs ?? Number.POSITIVE_INFINITY);
 
   const fail = (description: string) => {
     errors += 1;

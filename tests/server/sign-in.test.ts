@@ -71,7 +71,12 @@ describe('sign-in through the proxy', () => {
     expect(agent.status).toBe(200);
     const denied = await fetch(`${app}/api/campaigns`, { headers: { authorization: `Bearer ${String(agent.body.access_token)}` } });
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    expect(await denied.json()).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Forbidden',
+      description: 'The access token lacks the campaigns:read scope',
+      fields: [],
+    });
   });
 
   it('never lets the secret mint client_credentials tokens, and hides the sandbox controls', async () => {
@@ -80,16 +85,15 @@ describe('sign-in through the proxy', () => {
       status: 400,
       body: { error: 'unsupported_grant_type', error_description: 'Only authorization_code and refresh_token grants are allowed.' },
     });
-    const refusals = await Promise.all(
-      ['/__sandbox/faults', '/api/__sandbox/faults', '/api/campaigns/..%2f__sandbox%2ffaults'].map(async (path) => {
-        const response = await fetch(`${app}${path}`);
-        return [path, response.status, await response.text()];
-      }),
-    );
-    expect(refusals).toEqual([
-      ['/__sandbox/faults', 404, 'Not found'],
-      ['/api/__sandbox/faults', 404, JSON.stringify({ code: 'not_found', message: 'Only /api/campaigns and /api/campaigns/{id} are available.', fields: [] })],
-      ['/api/campaigns/..%2f__sandbox%2ffaults', 400, JSON.stringify({ code: 'bad_request', message: 'The request path is not allowed.', fields: [] })],
-    ]);
+    const refusals = [
+      { path: '/__sandbox/faults', status: 404, body: 'Not found' },
+      { path: '/api/__sandbox/faults', status: 404, body: { code: 'not_found', message: 'Only /api/campaigns and /api/campaigns/{id} are available.', fields: [] } },
+      { path: '/api/campaigns/..%2f__sandbox%2ffaults', status: 400, body: { code: 'bad_request', message: 'The request path is not allowed.', fields: [] } },
+    ];
+    for (const { path, status, body } of refusals) {
+      const response = await fetch(`${app}${path}`);
+      const text = await response.text();
+      expect({ status: response.status, body: typeof body === 'string' ? text : JSON.parse(text) }, path).toEqual({ status, body });
+    }
   });
 });

@@ -1,12 +1,12 @@
 /*
- * The campaigns half of the sandbox: GET /campaigns and GET /campaigns/{id} as API-NOTES.md describes them,
- * HAL links absolute on the sandbox origin (as Talkdesk's point at its regional API host), Talkdesk's error body.
+ * The campaigns half of the sandbox: GET /campaigns and GET /campaigns/{id} as API-NOTES.md describes them (the
+ * bodies in campaign-bodies.ts), Talkdesk's error body.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importJWK, jwtVerify, type JWK } from 'jose';
-import type { Campaign } from './campaign-data.ts';
-import { EXPAND_VALUES, type ExpandValue, type QueryNames } from '../../config/talkdesk-api-contract.ts';
+import { EXPAND_VALUES, type QueryNames } from '../../config/talkdesk-api-contract.ts';
+import { campaignDetailBody, campaignPageBody } from './campaign-bodies.ts';
 import { parseCampaignQuery, parseExpand, runCampaignQuery, type CampaignIndex, type FieldError } from './campaign-query.ts';
 import type { FaultRule, FaultState, FaultTarget } from './faults.ts';
 import { CAMPAIGNS_READ_SCOPE } from './identity.ts';
@@ -68,29 +68,6 @@ function sendError(
 export function createCampaignsApi(options: CampaignsApiOptions) {
   const { origin, index, faults, signal, queryNames } = options;
   const keyPromise = importJWK(options.publicJwk, 'RS256');
-
-  const campaignLinks = (campaign: Campaign) => ({
-    self: { href: `${origin}/campaigns/${campaign.id}` },
-    campaigns: { href: `${origin}/campaigns` },
-  });
-
-  const listRow = (campaign: Campaign, expand: ExpandValue[]) => ({
-    _links: campaignLinks(campaign),
-    id: campaign.id,
-    name: campaign.name,
-    dialing_mode: campaign.dialing_mode,
-    priority: campaign.priority,
-    run_once: campaign.run_once,
-    action_required: campaign.action_required,
-    status: campaign.status,
-    created_at: campaign.created_at,
-    ...Object.fromEntries(expand.map((key) => [key, campaign[key]])),
-  });
-
-  const detailBody = (campaign: Campaign, expand: ExpandValue[]) => {
-    const { user_id, record_list_id, do_not_call_list_id } = campaign;
-    return { ...listRow(campaign, expand), user_id, record_list_id, do_not_call_list_id };
-  };
 
   /** Answers 401/403 itself and returns false; true when the token may read campaigns. */
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -158,36 +135,13 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
     }
   }
 
-  function linkTo(url: URL, page: number): { href: string } {
-    const params = new URLSearchParams(url.searchParams);
-    params.set(queryNames.page, String(page));
-    return { href: `${origin}${url.pathname}?${params}` };
-  }
-
   function list(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const parsed = parseCampaignQuery(url.searchParams, queryNames);
     if (!parsed.ok) {
       sendError(req, res, 400, ERRORS.badRequest, { fields: parsed.fields });
       return;
     }
-    const { query } = parsed;
-    const result = runCampaignQuery(index, query);
-    const lastPage = Math.max(result.totalPages, 1);
-    sendJson(req, res, 200, {
-      total: result.total,
-      count: result.campaigns.length,
-      page: query.page,
-      per_page: query.perPage,
-      total_pages: result.totalPages,
-      _embedded: { campaigns: result.campaigns.map((campaign) => listRow(campaign, query.expand)) },
-      _links: {
-        self: { href: `${origin}${url.pathname}${url.search}` },
-        first: linkTo(url, 1),
-        ...(query.page > 1 ? { prev: linkTo(url, Math.min(query.page - 1, lastPage)) } : {}),
-        ...(query.page < result.totalPages ? { next: linkTo(url, query.page + 1) } : {}),
-        last: linkTo(url, lastPage),
-      },
-    });
+    sendJson(req, res, 200, campaignPageBody(origin, url, parsed.query, runCampaignQuery(index, parsed.query), queryNames.page));
   }
 
   function detail(req: IncomingMessage, res: ServerResponse, url: URL, id: string): void {
@@ -207,7 +161,7 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
       sendError(req, res, 404, ERRORS.notFound, { description: `No campaign with id ${id}` });
       return;
     }
-    sendJson(req, res, 200, detailBody(campaign, requested));
+    sendJson(req, res, 200, campaignDetailBody(origin, campaign, requested));
   }
 
   /** Handles /campaigns and /campaigns/{id}; false when the path is not the API's. */

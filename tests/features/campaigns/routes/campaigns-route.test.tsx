@@ -11,94 +11,37 @@ import { CampaignsRoute } from '../../../../src/features/campaigns/routes/campai
 import { SEARCH_DEBOUNCE_MS } from '../../../../src/features/campaigns/components/filter-bar';
 import { createHttpClient } from '../../../../src/lib/http-client';
 import { HttpClientProvider } from '../../../../src/lib/http-client-context';
+import { SECURITY_TEST_NAMES, type Campaign } from '../../../../src/server/sandbox/campaign-data.ts';
+import { sandboxApi } from '../sandbox-api.ts';
 
-interface Row {
-  id: string;
-  name: string;
-  dialing_mode: 'PREDICTIVE' | 'PREVIEW';
-  priority: number;
-  run_once: boolean;
-  action_required: boolean;
-  status: 'INCOMPLETE' | 'READY' | 'RUNNING' | 'PAUSED';
-  created_at: string;
-}
-
-const STATUSES = ['INCOMPLETE', 'READY', 'RUNNING', 'PAUSED'] as const;
-const ROWS: Row[] = Array.from({ length: 120 }, (_, i) => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  name: `Campaign ${String(i).padStart(3, '0')}`,
-  dialing_mode: i % 2 ? 'PREVIEW' : 'PREDICTIVE',
-  priority: (i % 10) + 1,
-  run_once: i % 3 === 0,
-  action_required: i % 12 === 0,
-  status: STATUSES[i % 4]!,
-  created_at: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString(),
-}));
+const API = 'http://localhost:3000/api';
+// Links in its answers point at Talkdesk's API host, as the real ones do: the app must not follow them.
+const sandbox = sandboxApi(120, 'https://api.talkdeskapp.com');
+/** "Showing 1–50 of 120" for a view's first page of 50. */
+const showingFirstPage = (total: number) => `Showing 1–${Math.min(50, total)} of ${total}`;
 
 let requests: URL[] = [];
 let nextFailure: (() => Response) | null = null;
 
-function listCampaigns(url: URL) {
-  const status = url.searchParams.get('status');
-  const actionRequired = url.searchParams.get('action_required');
-  const search = url.searchParams.get('search')?.toLowerCase();
-  const [field, direction] = (url.searchParams.get('order_by') ?? 'created_at:desc').split(':') as [keyof Row, string];
-  let rows = ROWS.filter(
-    (row) =>
-      (!status || row.status.toLowerCase() === status) &&
-      (!actionRequired || String(row.action_required) === actionRequired) &&
-      (!search || row.name.toLowerCase().includes(search)),
-  );
-  rows = [...rows].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (direction === 'desc' ? -1 : 1));
-  const page = Number(url.searchParams.get('page') ?? 1);
-  const perPage = Number(url.searchParams.get('per_page') ?? 50);
-  const slice = rows.slice((page - 1) * perPage, page * perPage);
-  return {
-    total: rows.length,
-    count: slice.length,
-    page,
-    per_page: perPage,
-    total_pages: Math.ceil(rows.length / perPage),
-    _embedded: { campaigns: slice.map((row) => ({ ...row, _links: { self: { href: `https://api.talkdeskapp.com/campaigns/${row.id}` } } })) },
-    _links: {},
-  };
-}
+const listAnswer = (url: URL) => {
+  const { status, body } = sandbox.list(url);
+  return HttpResponse.json(body as Record<string, unknown>, { status });
+};
 
 const server = setupServer(
-  http.get('http://localhost:3000/api/campaigns', ({ request }) => {
+  http.get(`${API}/campaigns`, ({ request }) => {
     const url = new URL(request.url);
     requests.push(url);
     if (request.headers.get('Authorization') !== 'Bearer test-token') return HttpResponse.json({ code: 'x', message: 'no' }, { status: 401 });
     if (nextFailure) return nextFailure();
-    return HttpResponse.json(listCampaigns(url));
+    return listAnswer(url);
   }),
-  http.get('http://localhost:3000/api/campaigns/:id', async ({ params, request }) => {
-    requests.push(new URL(request.url));
-    const row = ROWS.find((r) => r.id === params.id);
-    if (!row) return HttpResponse.json({ code: 'NOT_FOUND', message: 'Campaign not found', fields: [] }, { status: 404 });
+  http.get(`${API}/campaigns/:id`, async ({ params, request }) => {
+    const url = new URL(request.url);
+    requests.push(url);
     await delay(5);
-    // Campaign 001's every quantity is one of its unit; the others' two.
-    const n = row === ROWS[1] ? 1 : 2;
-    return HttpResponse.json({
-      ...row,
-      dialing_mode_configuration: {
-        answering_machine_detection: true,
-        max_abandonment_rate: 3,
-        max_dialing_ratio: n,
-        max_ring_time_in_secs: 30,
-        abandonment_timeout: { amount: n, unit: 'SECONDS' },
-      },
-      dialing_strategy: {
-        strategy_type: 'AUTOMATIC',
-        max_attempts: 5,
-        preview_timeout: { amount: n, unit: 'SECONDS' },
-        retry_period: n,
-        retry_time_unit: 'MINUTES',
-        calling_hours: [{ from: '09:00', to: '18:00', week_days: ['MONDAY', 'TUESDAY'] }],
-        dispositions: { busy: { status_after_call: 'RETRY', max_attempts: 3 } },
-        record_chain: [{ type: 'MOBILE', max_attempts: n, retry_period: n, retry_time_unit: 'HOURS' }],
-      },
-    });
+    const { status, body } = sandbox.detail(url, String(params.id));
+    return HttpResponse.json(body as Record<string, unknown>, { status });
   }),
 );
 
@@ -124,7 +67,7 @@ function LocationProbe() {
 function renderRoute(initialUrl = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
   const client = createHttpClient({
-    basePath: 'http://localhost:3000/api',
+    basePath: API,
     getAccessToken: () => 'test-token',
     renewAccessToken: async () => null,
   });
@@ -151,35 +94,40 @@ const rowNames = () => bodyRows().map((row) => within(row).getAllByRole('cell')[
 
 describe('campaigns route', () => {
   it('shows the first page, the totals and how many campaigns need action across all pages', async () => {
+    const firstPage = sandbox.page();
+    const needAction = sandbox.page('action_required=true').total;
     renderRoute();
     expect(await screen.findByText('Showing 1–50 of 120')).toBeInTheDocument();
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
     expect(bodyRows()).toHaveLength(50);
-    expect(rowNames()[0]).toBe('Campaign 119');
-    expect(await screen.findByRole('button', { name: '10 need action' })).toBeInTheDocument();
+    expect(rowNames()).toEqual(firstPage.campaigns.map((campaign) => campaign.name));
+    expect(await screen.findByRole('button', { name: `${needAction} need action` })).toBeInTheDocument();
     const flagged = bodyRows().filter((row) => within(row).queryByText('Needs action'));
-    expect(flagged.length).toBe(ROWS.slice(70).filter((row) => row.action_required).length);
+    expect(flagged.length).toBe(firstPage.campaigns.filter((campaign) => campaign.action_required).length);
+    expect(flagged.length).toBeLessThan(needAction);
   });
 
   it('filters by status through the URL and returns to page 1', async () => {
     const { user } = renderRoute('/?page=2');
     await screen.findByText('Showing 51–100 of 120');
     await user.selectOptions(screen.getByLabelText('Status'), 'running');
-    await screen.findByText('Showing 1–30 of 30');
+    await screen.findByText(showingFirstPage(sandbox.page('status=running').total));
     expect(currentLocation).toBe('/?status=running');
     expect(bodyRows().every((row) => within(row).getByText('Running'))).toBe(true);
     expect(listRequests().at(-1)!.searchParams.get('status')).toBe('running');
   });
 
   it('sorts by a column header, marking it with aria-sort, and toggles direction', async () => {
+    const [first] = sandbox.page('order_by=name:asc').campaigns;
+    const [last] = sandbox.page('order_by=name:desc').campaigns;
     const { user } = renderRoute();
     await screen.findByText('Showing 1–50 of 120');
     await user.click(screen.getByRole('button', { name: /Name/ }));
-    await waitFor(() => expect(rowNames()[0]).toBe('Campaign 000'));
+    await waitFor(() => expect(rowNames()[0]).toBe(first!.name));
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
     expect(currentLocation).toBe('/?order_by=name:asc');
     await user.click(screen.getByRole('button', { name: /Name/ }));
-    await waitFor(() => expect(rowNames()[0]).toBe('Campaign 119'));
+    await waitFor(() => expect(rowNames()[0]).toBe(last!.name));
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
     expect(await screen.findByText('Sorted by name, descending. 120 campaigns.')).toBeInTheDocument();
   });
@@ -209,16 +157,20 @@ describe('campaigns route', () => {
     // pause that long, so the expectation follows the pauses that really happened.
     const typedAt: Array<{ at: number; value: string }> = [];
     box.addEventListener('input', () => typedAt.push({ at: performance.now(), value: (box as HTMLInputElement).value }));
-    await user.type(box, 'gn 11');
-    await screen.findByText('Showing 1–10 of 10');
+    // Without accents, as a supervisor types it: the sandbox matches "São Paulo".
+    await user.type(box, 'sao paulo');
+    const found = sandbox.page('search=sao%20paulo');
+    expect(found.campaigns.every((campaign) => campaign.name.includes('São Paulo'))).toBe(true);
+    await screen.findByText(showingFirstPage(found.total));
+    expect(rowNames()).toEqual(found.campaigns.map((campaign) => campaign.name));
     const expected = typedAt
       .filter((entry, index) => index === typedAt.length - 1 || typedAt[index + 1]!.at - entry.at >= SEARCH_DEBOUNCE_MS)
       .map((entry) => entry.value.trim())
       .filter((value, index, all) => value !== '' && value !== all[index - 1]);
-    expect(expected.at(-1)).toBe('gn 11');
+    expect(expected.at(-1)).toBe('sao paulo');
     const searches = listRequests().slice(before).filter((url) => url.searchParams.has('search'));
     expect(searches.map((url) => url.searchParams.get('search'))).toEqual(expected);
-    expect(currentLocation).toBe('/?search=gn%2011');
+    expect(currentLocation).toBe('/?search=sao%20paulo');
   });
 
   it('corrects a bad URL, says what it ignored, and lets the notice be dismissed', async () => {
@@ -240,7 +192,7 @@ describe('campaigns route', () => {
     expect(bodyRows()).toHaveLength(50);
     nextFailure = null;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    await screen.findByText('Showing 1–30 of 30');
+    await screen.findByText(showingFirstPage(sandbox.page('status=paused').total));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -267,8 +219,8 @@ describe('campaigns route', () => {
 
   it('reads the documented misspellings campaings and total_page', async () => {
     server.use(
-      http.get('http://localhost:3000/api/campaigns', ({ request }) => {
-        const body = listCampaigns(new URL(request.url));
+      http.get(`${API}/campaigns`, ({ request }) => {
+        const body = sandbox.list(new URL(request.url)).body as { total_pages: number; _embedded: { campaigns: unknown[] } };
         const { campaigns } = body._embedded;
         return HttpResponse.json({ ...body, total_pages: undefined, total_page: body.total_pages, _embedded: { campaings: campaigns } });
       }),
@@ -281,46 +233,45 @@ describe('campaigns route', () => {
   it('aborts the request of a view the supervisor has already left', async () => {
     const aborted: string[] = [];
     server.use(
-      http.get('http://localhost:3000/api/campaigns', async ({ request }) => {
+      http.get(`${API}/campaigns`, async ({ request }) => {
         const url = new URL(request.url);
         requests.push(url);
         request.signal.addEventListener('abort', () => aborted.push(url.searchParams.get('status') ?? 'all'));
         await delay(url.searchParams.get('status') === 'ready' ? 400 : 5);
-        return HttpResponse.json(listCampaigns(url));
+        return listAnswer(url);
       }),
     );
     const { user } = renderRoute();
     await screen.findByText('Showing 1–50 of 120');
     await user.selectOptions(screen.getByLabelText('Status'), 'ready');
     await user.selectOptions(screen.getByLabelText('Status'), 'paused');
-    await screen.findByText('Showing 1–30 of 30');
+    await screen.findByText(showingFirstPage(sandbox.page('status=paused').total));
     await waitFor(() => expect(aborted).toContain('ready'));
     expect(bodyRows().every((row) => within(row).getByText('Paused'))).toBe(true);
   });
 
   it('renders hostile, right-to-left and emoji names as plain text', async () => {
-    const hostile = ['<img src=x onerror=alert(1)>', 'حملة الرياض', '🚀 Launch día'];
-    server.use(
-      http.get('http://localhost:3000/api/campaigns', ({ request }) => {
-        const body = listCampaigns(new URL(request.url));
-        const campaigns = body._embedded.campaigns.slice(0, 3).map((row, index) => ({ ...row, name: hostile[index]! }));
-        return HttpResponse.json({ ...body, _embedded: { campaigns } });
-      }),
-    );
-    const { container } = renderRoute();
-    for (const name of hostile) expect(await screen.findByRole('link', { name })).toBeInTheDocument();
+    // The sandbox's data holds one of each; in name order, symbols come first and Arabic script last.
+    const { container, user } = renderRoute('/?order_by=name:asc');
+    expect(await screen.findByRole('link', { name: SECURITY_TEST_NAMES.markup })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: SECURITY_TEST_NAMES.emoji })).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /Name/ }));
+    expect(await screen.findByRole('link', { name: SECURITY_TEST_NAMES.rightToLeft })).toBeInTheDocument();
   });
 
   it('opens a campaign in a panel with its own URL and closes it with Escape back to the same list', async () => {
+    const ready = sandbox.page('status=ready');
+    const campaign = ready.campaigns[2]!;
     const { user } = renderRoute('/?status=ready');
-    await screen.findByText('Showing 1–30 of 30');
-    const link = screen.getByRole('link', { name: 'Campaign 117' });
-    await user.click(link);
-    const dialog = await screen.findByRole('dialog', { name: 'Campaign 117' });
-    expect(currentLocation).toBe(`/campaigns/${ROWS[117]!.id}?status=ready`);
-    expect(within(dialog).getByText('09:00–18:00')).toBeInTheDocument();
-    expect(within(dialog).getByText('Monday, Tuesday')).toBeInTheDocument();
+    await screen.findByText(showingFirstPage(ready.total));
+    // By position: campaign names are not unique.
+    await user.click(within(bodyRows()[2]!).getByRole('link'));
+    const dialog = await screen.findByRole('dialog', { name: campaign.name });
+    expect(currentLocation).toBe(`/campaigns/${campaign.id}?status=ready`);
+    const [weekdays] = campaign.dialing_strategy.calling_hours;
+    expect(within(dialog).getByText(`${weekdays!.from}–${weekdays!.to}`)).toBeInTheDocument();
+    expect(within(dialog).getByText('Monday, Tuesday, Wednesday, Thursday, Friday')).toBeInTheDocument();
     expect(requests.at(-1)!.searchParams.get('expand')).toBe('dialing_mode_configuration,dialing_strategy');
     await act(async () => {
       await user.keyboard('{Escape}');
@@ -328,19 +279,38 @@ describe('campaigns route', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(currentLocation).toBe('/?status=ready');
   });
+
   it('states each quantity in the panel in agreement with its number: 1 line, 2 lines', async () => {
-    const read = async (row: Row) => {
-      const { unmount } = renderRoute(`/campaigns/${row.id}`);
-      const dialog = await screen.findByRole('dialog', { name: row.name });
+    const [one, two] = [sandbox.campaigns[3]!, sandbox.campaigns[4]!];
+    // The sandbox's campaigns, each quantity set to 1 or 2, in the documented shapes that carry a unit.
+    server.use(
+      http.get(`${API}/campaigns/:id`, ({ params, request }) => {
+        const { body } = sandbox.detail(new URL(request.url), String(params.id));
+        const n = params.id === one.id ? 1 : 2;
+        return HttpResponse.json({
+          ...(body as Record<string, unknown>),
+          dialing_mode_configuration: { max_dialing_ratio: n, abandonment_timeout: { amount: n, unit: 'SECONDS' } },
+          dialing_strategy: {
+            preview_timeout: { amount: n, unit: 'SECONDS' },
+            retry_period: n,
+            retry_time_unit: 'MINUTES',
+            record_chain: [{ type: 'MOBILE', max_attempts: n, retry_period: n, retry_time_unit: 'HOURS' }],
+          },
+        });
+      }),
+    );
+    const read = async (campaign: Campaign) => {
+      const { unmount } = renderRoute(`/campaigns/${campaign.id}`);
+      const dialog = await screen.findByRole('dialog', { name: campaign.name });
       await within(dialog).findByText(/per agent$/);
       const text = dialog.textContent ?? '';
       unmount();
       return text;
     };
-    const one = await read(ROWS[1]!);
-    for (const phrase of ['1 line per agent', '1 second', '1 minute', '1 attempt, retry after 1 hour']) expect(one).toContain(phrase);
-    expect(one).not.toMatch(/\b1 (lines|seconds|minutes|attempts|hours)\b/);
-    const two = await read(ROWS[2]!);
-    for (const phrase of ['2 lines per agent', '2 seconds', '2 minutes', '2 attempts, retry after 2 hours']) expect(two).toContain(phrase);
+    const textOfOne = await read(one);
+    for (const phrase of ['1 line per agent', '1 second', '1 minute', '1 attempt, retry after 1 hour']) expect(textOfOne).toContain(phrase);
+    expect(textOfOne).not.toMatch(/\b1 (lines|seconds|minutes|attempts|hours)\b/);
+    const textOfTwo = await read(two);
+    for (const phrase of ['2 lines per agent', '2 seconds', '2 minutes', '2 attempts, retry after 2 hours']) expect(textOfTwo).toContain(phrase);
   });
 });
