@@ -6,6 +6,7 @@
 import { Agent, createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRuntimeConfig, toServerConfig } from '../../src/server/config.ts';
+import { EARLY_REQUEST_ELEMENT_ID } from '../../src/first-screen/contract.ts';
 import { loadFirstScreen, type FirstScreens } from '../../src/first-screen/node/load-first-screen.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
 import { createStaticSite } from '../../src/server/static.ts';
@@ -68,7 +69,8 @@ function getPage(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-const earlyRequests = (html: string) => /<script type="application\/json" id="first-view-early-request">([^<]*)<\/script>/.exec(html)?.[1];
+const earlyBlock = new RegExp(`<script type="application/json" id="${EARLY_REQUEST_ELEMENT_ID}">([^<]*)</script>`);
+const earlyRequests = (html: string) => earlyBlock.exec(html)?.[1];
 
 describe('a burst of junk links', () => {
   it(`draws each view once for ${URLS} distinct URLs, answers each with its view, and keeps memory flat`, async () => {
