@@ -7,14 +7,11 @@
  * the request a little later.
  */
 // First: the request leaves before the modules below are evaluated.
-import { bootFirstViewRequest } from './first-view-request';
+import { bootFirstViewRequest, type FirstViewRequest } from './first-view-request';
 import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsInView } from './paint';
-import type { FirstViewRequest } from './first-view-request';
 import { preloadApp } from './preload-app';
 import { prepareFormatters } from '../features/campaigns/format/format';
 import { afterNextPaint } from '../lib/after-next-paint';
-
-export { bootFirstViewRequest };
 
 const request = bootFirstViewRequest;
 if (request) {

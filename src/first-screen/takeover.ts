@@ -8,9 +8,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { campaignKeys } from '../features/campaigns/api/campaign-queries';
 import { loadDetailPanel } from '../features/campaigns/routes/campaign-detail-route';
-import { bootFirstViewRequest } from './boot';
 import { firstViewPatience } from './contract';
-import { adoptFirstViewRequest, startFirstViewRequest } from './first-view-request';
+import { adoptFirstViewRequest, bootFirstViewRequest, startFirstViewRequest } from './first-view-request';
 
 /** Resolves when the app may render its first view: its answers are in, or the patience has run out. */
 export function takeOverFirstView(queryClient: QueryClient, config: RuntimeConfig): Promise<unknown> {
