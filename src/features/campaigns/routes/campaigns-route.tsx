@@ -1,10 +1,10 @@
 /* The campaigns list: the view the URL describes, its filters, rows and pager. */
+import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { describeResult } from '../format/announce';
 import { clearFilters, hasActiveFilters, toggleSort } from '../url-state/campaign-filters';
 import { clampPage } from '../url-state/paging';
 import { CampaignsTable } from '../components/campaigns-table';
-import { CopyLinkButton } from '../components/copy-link-button';
 import { FilterBar } from '../components/filter-bar';
 import { EmptyList, IgnoredLinkNotice, ListError } from '../components/list-messages';
 import { ListSummary } from '../components/list-summary';
@@ -12,8 +12,12 @@ import { Pager } from '../components/pager';
 import { useCampaignList } from './use-campaign-list';
 import styles from '../components/campaign-list.module.css';
 
+// The tools beside the title are not needed for the first rows: their code loads when the list first renders.
+const CampaignTools = lazy(() => import('../tools/campaign-tools'));
+
 export function CampaignsRoute() {
-  const { filters, search, setFilters, ignored, dismissIgnored, list, page, settled, error, fieldErrors, needActionCount } = useCampaignList();
+  const view = useCampaignList();
+  const { filters, search, setFilters, ignored, dismissIgnored, list, page, settled, error, fieldErrors, needActionCount } = view;
   const clear = () => setFilters(clearFilters);
 
   return (
@@ -21,7 +25,9 @@ export function CampaignsRoute() {
       <div className={styles.titleRow}>
         <h1 className={styles.title}>Campaigns</h1>
         <div className={styles.titleActions}>
-          <CopyLinkButton />
+          <Suspense fallback={null}>
+            <CampaignTools view={view} />
+          </Suspense>
         </div>
       </div>
       {ignored.length > 0 ? <IgnoredLinkNotice ignored={ignored} onDismiss={dismissIgnored} /> : null}

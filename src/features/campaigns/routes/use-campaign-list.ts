@@ -16,6 +16,8 @@ import { useCampaignSearch } from '../url-state/use-campaign-search';
 
 const throwForbidden = (error: Error) => error instanceof ApiError && error.status === 403;
 
+export type CampaignListView = ReturnType<typeof useCampaignList>;
+
 export function useCampaignList() {
   const client = useHttpClient();
   const queryClient = useQueryClient();
