@@ -1,6 +1,6 @@
 import type { ApiFieldError } from '../../../lib/api-error';
 import { queryNames, type QueryParam } from '../../../config/talkdesk-api-contract';
-import type { FilterControl } from '../components/filter-bar';
+import type { FilterControl } from '../components/filter-field';
 
 const CONTROL_FOR_PARAM: Partial<Record<QueryParam, FilterControl>> = {
   search: 'search',

@@ -1,23 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_TEXT_LENGTH, countActiveFilters, hasActiveFilters, type CampaignFilters } from '../url-state/campaign-filters';
 import type { FiltersUpdate, WriteOptions } from '../url-state/use-campaign-search';
-import { Field } from './filter-field';
+import { FILTER_LABELS, Field, type FilterControl } from './filter-field';
 import { MoreFilters } from './more-filters';
 import { SELECT_FILTERS, SelectFilter } from './select-filter';
 import styles from './filter-bar.module.css';
 
-export type FilterControl =
-  | 'search'
-  | 'status'
-  | 'dialingMode'
-  | 'priority'
-  | 'createdFrom'
-  | 'createdTo'
-  | 'actionRequired'
-  | 'name'
-  | 'userId'
-  | 'recordListId'
-  | 'doNotCallListId';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -64,7 +52,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
               onChange={(value) => change({ [description.key]: value })}
             />
           ))}
-          <Field label="Created from" error={fieldErrors.createdFrom}>
+          <Field label={FILTER_LABELS.createdFrom} error={fieldErrors.createdFrom}>
             {(props) => (
               <input
                 {...props}
@@ -75,7 +63,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
               />
             )}
           </Field>
-          <Field label="Created to" error={fieldErrors.createdTo}>
+          <Field label={FILTER_LABELS.createdTo} error={fieldErrors.createdTo}>
             {(props) => (
               <input
                 {...props}
@@ -92,7 +80,7 @@ export function FilterBar({ filters, onChange, onClear, fieldErrors, view }: Fil
               checked={filters.actionRequired === true}
               onChange={(e) => change({ actionRequired: e.target.checked ? true : null })}
             />
-            Needs action only
+            {FILTER_LABELS.actionRequired}
           </label>
         </div>
       </div>
@@ -142,7 +130,7 @@ function SearchBox(props: { value: string; view: string; error?: string; onCommi
   };
 
   return (
-    <Field label="Search campaigns" error={props.error} className={styles.search}>
+    <Field label={FILTER_LABELS.search} error={props.error} className={styles.search}>
       {(control) => (
         <input
           {...control}

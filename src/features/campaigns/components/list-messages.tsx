@@ -1,6 +1,7 @@
 /* What the list says besides its rows: a link that could not be used whole, a view that failed, an empty view. */
 import type { ReactNode } from 'react';
 import { ApiError, describeApiError, type ApiFieldError } from '../../../lib/api-error';
+import { FILTER_LABELS, type FilterControl } from './filter-field';
 import styles from './campaign-list.module.css';
 
 export function IgnoredLinkNotice(props: { ignored: string[]; onDismiss: () => void }) {
@@ -28,6 +29,11 @@ interface ListErrorProps {
   /** The last rows that loaded are still on screen, dimmed. */
   showingStaleRows: boolean;
   onRetry: () => void;
+  /** The filters a refused view's answer names: each is offered cleared instead of a retry, which would fail again. */
+  refused: FilterControl[] | null;
+  onClearFilter: (control: FilterControl) => void;
+  /** For a refusal that names no filter the bar shows. */
+  onClearAll: () => void;
 }
 
 export function ListError(props: ListErrorProps) {
@@ -50,9 +56,25 @@ export function ListError(props: ListErrorProps) {
         ) : null}
         {props.showingStaleRows ? <p className={styles.errorHint}>The dimmed rows are the last that loaded; they may not match these filters.</p> : null}
       </div>
-      <button type="button" onClick={props.onRetry}>
-        Retry
-      </button>
+      {props.refused ? (
+        <div className={styles.errorActions}>
+          {props.refused.length ? (
+            props.refused.map((control) => (
+              <button key={control} type="button" onClick={() => props.onClearFilter(control)}>
+                Clear {FILTER_LABELS[control]}
+              </button>
+            ))
+          ) : (
+            <button type="button" onClick={props.onClearAll}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      ) : (
+        <button type="button" onClick={props.onRetry}>
+          Retry
+        </button>
+      )}
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, type CampaignFilters } from '../url-state/campaign-filters';
-import { Field } from './filter-field';
+import { FILTER_LABELS, Field } from './filter-field';
 import styles from './filter-bar.module.css';
 
 type TextFilterKey = 'name' | 'userId' | 'recordListId' | 'doNotCallListId';
 
 const TEXT_FILTERS: readonly { key: TextFilterKey; label: string; max: number }[] = [
-  { key: 'name', label: 'Name', max: MAX_TEXT_LENGTH },
-  { key: 'userId', label: 'User ID', max: MAX_ID_LENGTH },
-  { key: 'recordListId', label: 'Record list ID', max: MAX_ID_LENGTH },
-  { key: 'doNotCallListId', label: 'Do-not-call list ID', max: MAX_ID_LENGTH },
+  { key: 'name', label: FILTER_LABELS.name, max: MAX_TEXT_LENGTH },
+  { key: 'userId', label: FILTER_LABELS.userId, max: MAX_ID_LENGTH },
+  { key: 'recordListId', label: FILTER_LABELS.recordListId, max: MAX_ID_LENGTH },
+  { key: 'doNotCallListId', label: FILTER_LABELS.doNotCallListId, max: MAX_ID_LENGTH },
 ];
 
 /** The exact-name and id filters, folded away unless one is set or the API flagged one. */

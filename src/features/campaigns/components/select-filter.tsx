@@ -1,5 +1,5 @@
 import { CAMPAIGN_STATUSES, DIALING_MODES, PRIORITIES, type CampaignFilters } from '../url-state/campaign-filters';
-import { Field } from './filter-field';
+import { FILTER_LABELS, Field } from './filter-field';
 
 type SelectKey = 'status' | 'dialingMode' | 'priority';
 type SelectValue = NonNullable<CampaignFilters[SelectKey]>;
@@ -23,21 +23,21 @@ function asWord(code: string): string {
 export const SELECT_FILTERS = [
   {
     key: 'status',
-    label: 'Status',
+    label: FILTER_LABELS.status,
     anyLabel: 'All',
     values: CAMPAIGN_STATUSES,
     optionLabel: (value) => asWord(value),
   } satisfies SelectFilterDescription<'status'>,
   {
     key: 'dialingMode',
-    label: 'Dialing mode',
+    label: FILTER_LABELS.dialingMode,
     anyLabel: 'All',
     values: DIALING_MODES,
     optionLabel: (value) => asWord(value),
   } satisfies SelectFilterDescription<'dialingMode'>,
   {
     key: 'priority',
-    label: 'Priority',
+    label: FILTER_LABELS.priority,
     anyLabel: 'Any',
     values: PRIORITIES,
     optionLabel: String,

@@ -2,10 +2,11 @@
 import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { describeResult } from '../format/announce';
-import { clearFilters, hasActiveFilters, toggleSort } from '../url-state/campaign-filters';
+import { DEFAULT_FILTERS, clearFilters, hasActiveFilters, toggleSort } from '../url-state/campaign-filters';
 import { clampPage } from '../url-state/paging';
 import { CampaignsTable } from '../components/campaigns-table';
 import { FilterBar } from '../components/filter-bar';
+import type { FilterControl } from '../components/filter-field';
 import { EmptyList, IgnoredLinkNotice, ListError } from '../components/list-messages';
 import { ListSummary } from '../components/list-summary';
 import { Pager } from '../components/pager';
@@ -19,6 +20,9 @@ export function CampaignsRoute() {
   const view = useCampaignList();
   const { filters, search, setFilters, ignored, dismissIgnored, list, page, settled, error, fieldErrors, needActionCount } = view;
   const clear = () => setFilters(clearFilters);
+  // A view Talkdesk refused (400) has no rows to show, and a retry would fail again: its named filters are offered
+  // cleared instead.
+  const refused = fieldErrors ? (Object.keys(fieldErrors.byControl) as FilterControl[]) : null;
 
   return (
     <div className={styles.view}>
@@ -38,16 +42,32 @@ export function CampaignsRoute() {
         showingOnlyNeedAction={filters.actionRequired === true}
         onToggleNeedAction={() => setFilters((current) => ({ ...current, actionRequired: current.actionRequired === true ? null : true, page: 1 }))}
       />
-      {error ? <ListError error={error} otherFields={fieldErrors?.other ?? []} showingStaleRows={page !== null} onRetry={() => void list.refetch()} /> : null}
+      {error ? (
+        <ListError
+          error={error}
+          otherFields={fieldErrors?.other ?? []}
+          showingStaleRows={page !== null && !refused}
+          onRetry={() => void list.refetch()}
+          refused={refused}
+          onClearFilter={(control) => setFilters((current) => ({ ...current, [control]: DEFAULT_FILTERS[control], page: 1 }))}
+          onClearAll={clear}
+        />
+      ) : null}
       <CampaignsTable
-        rows={page?.campaigns ?? []}
+        rows={refused ? [] : (page?.campaigns ?? [])}
         stale={error !== null && page !== null}
-        empty={page && page.total === 0 && !list.isFetching ? <EmptyList filtered={hasActiveFilters(filters)} onClear={clear} /> : null}
+        empty={
+          error && (refused || !page) ? (
+            <p className={styles.emptyTitle}>{refused ? 'No campaigns shown: Talkdesk did not accept these filters.' : 'No campaigns shown: they could not be loaded.'}</p>
+          ) : page && page.total === 0 && !list.isFetching ? (
+            <EmptyList filtered={hasActiveFilters(filters)} onClear={clear} />
+          ) : null
+        }
         sort={filters.sort}
         onSort={(field) => setFilters((current) => ({ ...current, sort: toggleSort(current.sort, field), page: 1 }))}
         listSearch={search}
         busy={list.isFetching}
-        skeletonRows={page ? null : Math.min(filters.perPage, 12)}
+        skeletonRows={page || error ? null : Math.min(filters.perPage, 12)}
       />
       {page?.total === 0 ? null : (
         <Pager

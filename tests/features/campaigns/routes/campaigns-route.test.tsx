@@ -196,16 +196,29 @@ describe('campaigns route', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('shows a 400’s field message beside the filter it names', async () => {
+  it('shows a refused view (400) as empty with the reason, its filter’s message beside it, and offers to clear that filter', async () => {
     nextFailure = () =>
       HttpResponse.json(
         { code: 'INVALID', message: 'Invalid query', fields: [{ name: 'priority', description: 'Priority is not allowed here.' }] },
         { status: 400 },
       );
-    renderRoute('/?priority=4');
+    const { user } = renderRoute('/?priority=4');
     expect(await screen.findByText('Priority is not allowed here.')).toBeInTheDocument();
     expect(screen.getByLabelText('Priority')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Priority')).toHaveAccessibleDescription('Priority is not allowed here.');
+    // Not loading: no skeleton, the table says why it is empty; a retry would only fail again, so none is offered.
+    const table = screen.getByRole('table', { name: 'Campaigns' });
+    expect(within(table).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
+      'No campaigns shown: Talkdesk did not accept these filters.',
+    ]);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    nextFailure = null;
+    await user.click(within(alert).getByRole('button', { name: 'Clear Priority' }));
+    await screen.findByText('Showing 1–50 of 120');
+    expect(currentLocation).toBe('/');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(bodyRows()).toHaveLength(50);
   });
 
   it('tells an empty account from filters that match nothing', async () => {
