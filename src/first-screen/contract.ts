@@ -70,3 +70,6 @@ export const FIRST_VIEW_PATIENCE_MS = 300;
 export function firstViewPatience(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, FIRST_VIEW_PATIENCE_MS - performance.now())));
 }
+
+/** The localStorage key of the supervisor's table preferences (table-preferences.ts). */
+export const TABLE_PREFERENCES_KEY = 'campaigns-table';

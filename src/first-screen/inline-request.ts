@@ -3,7 +3,8 @@
  * puts both at the top of <head> (draw.tsx), and the boot script takes the requests over (first-view-request.ts).
  * Only the drawn screen uses this module.
  */
-import { EARLY_REQUEST_ELEMENT_ID, EARLY_REQUEST_GLOBAL, type EarlyRequestData } from './contract';
+import { EARLY_REQUEST_ELEMENT_ID, EARLY_REQUEST_GLOBAL, TABLE_PREFERENCES_KEY, type EarlyRequestData } from './contract';
+import { applyTablePreferences } from './table-preferences';
 
 /**
  * Runs as the page's inline script, from its source text: it may use no import and no name from outside itself.
@@ -35,8 +36,13 @@ export function sendEarlyRequests(elementId: string, globalName: string): void {
   }
 }
 
-/** The inline script's source: constant for a build, so the page's CSP can allow it by its hash. */
-export const EARLY_REQUEST_SCRIPT = `(${sendEarlyRequests.toString()})(${JSON.stringify(EARLY_REQUEST_ELEMENT_ID)},${JSON.stringify(EARLY_REQUEST_GLOBAL)});`;
+/**
+ * The inline script's source: constant for a build, so the page's CSP can allow it by its hash. It also applies the
+ * table's preferences (hidden columns, density) before the first frame.
+ */
+export const EARLY_REQUEST_SCRIPT =
+  `(${sendEarlyRequests.toString()})(${JSON.stringify(EARLY_REQUEST_ELEMENT_ID)},${JSON.stringify(EARLY_REQUEST_GLOBAL)});` +
+  `(${applyTablePreferences.toString()})(${JSON.stringify(TABLE_PREFERENCES_KEY)});`;
 
 /** The JSON block's markup for `data` (`<` escaped, so no value can close the element). */
 export function earlyRequestBlock(data: EarlyRequestData): string {

@@ -322,6 +322,61 @@ describe('the first screen', () => {
     expect(errors.unexpected()).toEqual([]);
   });
 
+  it('shows the columns and density chosen in the Columns menu from the first frame after a reload, and keeps them out of the URL', async () => {
+    await page.goto(`${stack.appUrl}/?status=running`);
+    const columns = page.getByRole('button', { name: 'Columns' });
+    await columns.waitFor();
+    const rowHeight = () => page.locator('tbody tr:not([aria-hidden])').first().evaluate((row) => row.getBoundingClientRect().height);
+    const comfortable = await rowHeight();
+    await columns.click();
+    await expect(page.getByRole('checkbox', { name: 'Name' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: 'Priority' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Run once' }).uncheck();
+    await page.getByRole('radiogroup', { name: 'Density' }).getByRole('radio', { name: 'Compact' }).check();
+    await screenshot(page, 'first-screen-columns-menu');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => columns.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).search).toBe('?status=running');
+    const visibleHeaders = () =>
+      page.locator('thead th').evaluateAll((cells) => cells.filter((cell) => cell.getBoundingClientRect().width > 0).map((cell) => cell.textContent?.replace(/[▲▼↕]/g, '').trim()));
+    const shown = ['Name', 'Status', 'Dialing mode', 'Needs action', 'Created'];
+    expect(await visibleHeaders()).toEqual(shown);
+    const compact = await rowHeight();
+    expect(compact / comfortable).toBeGreaterThan(0.55);
+    expect(compact / comfortable).toBeLessThan(0.75);
+
+    // A reload: the server's screen with the painted rows, before the app runs, is already this table.
+    const release = await holdApp();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-first-screen] tbody tr:not([aria-hidden])').length > 0);
+    const geometry = () =>
+      page.evaluate(() => ({
+        headers: [...document.querySelectorAll('thead th')].map((cell) => Math.round(cell.getBoundingClientRect().left) + ':' + Math.round(cell.getBoundingClientRect().width)),
+        rowHeight: document.querySelector('tbody tr:not([aria-hidden])')!.getBoundingClientRect().height,
+        hiddenCells: document.querySelectorAll('tbody td[data-col="priority"], tbody td[data-col="run_once"]').length,
+        shownHiddenCells: [...document.querySelectorAll('tbody td[data-col="priority"], tbody td[data-col="run_once"]')].filter((cell) => cell.getBoundingClientRect().width > 0).length,
+      }));
+    const before = await geometry();
+    await screenshot(page, 'first-screen-columns-before-app');
+    expect(await visibleHeaders()).toEqual(shown);
+    expect(before.rowHeight).toBe(compact);
+    // The cells are there (the row template knows nothing of preferences), and hidden.
+    expect(before.hiddenCells).toBeGreaterThan(0);
+    expect(before.shownHiddenCells).toBe(0);
+    await release();
+    await page.waitForFunction(() => document.querySelector('#root > [data-first-screen]') === null);
+    // Nothing moves when the app takes over.
+    expect(await geometry()).toEqual(before);
+    expect(new URL(page.url()).search).toBe('?status=running');
+
+    await columns.click();
+    await page.getByRole('button', { name: 'Reset columns and density' }).click();
+    await page.keyboard.press('Escape');
+    expect(await visibleHeaders()).toEqual(['Name', 'Status', 'Dialing mode', 'Priority', 'Run once', 'Needs action', 'Created']);
+    expect(await rowHeight()).toBe(comfortable);
+    expect(errors.unexpected()).toEqual([]);
+  });
+
   it('keeps a click made before the app runs, and gives it to the app once it does', async () => {
     const release = await holdApp();
     await page.goto(`${stack.appUrl}/`);

@@ -97,7 +97,7 @@ export function campaignRow(campaign: Campaign, listSearch: string): ReactElemen
   return (
     <tr className={campaign.action_required ? styles.needsAction : undefined}>
       {CAMPAIGN_COLUMNS.map((column) => (
-        <td key={column.id} className={columnClassName(column)}>
+        <td key={column.id} className={columnClassName(column)} data-col={column.id}>
           {column.cell(campaign, listSearch)}
         </td>
       ))}

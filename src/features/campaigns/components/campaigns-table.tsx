@@ -58,8 +58,8 @@ export function CampaignsTable(props: CampaignsTableProps) {
     () =>
       Array.from({ length: props.skeletonRows ?? 0 }, (_, index) => (
         <tr key={index} aria-hidden="true">
-          {columns.map((_column, cell) => (
-            <td key={cell}>
+          {CAMPAIGN_COLUMNS.map((definition) => (
+            <td key={definition.id} data-col={definition.id}>
               <span className={styles.skeleton} />
             </td>
           ))}
@@ -80,7 +80,7 @@ export function CampaignsTable(props: CampaignsTableProps) {
           <caption className="visually-hidden">Campaigns</caption>
           <colgroup>
             {CAMPAIGN_COLUMNS.map((definition) => (
-              <col key={definition.id} className={definition.widthClass} />
+              <col key={definition.id} className={definition.widthClass} data-col={definition.id} />
             ))}
           </colgroup>
           <thead>
@@ -97,6 +97,7 @@ export function CampaignsTable(props: CampaignsTableProps) {
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                       className={columnClassName(definition)}
+                      data-col={definition.id}
                     >
                       {field ? (
                         <button type="button" className={styles.sortButton} onClick={() => onSort(field)}>

@@ -1,6 +1,6 @@
 /* What the list says besides its rows: a link that could not be used whole, a view that failed, an empty view. */
 import type { ReactNode } from 'react';
-import { ApiError, describeApiError, type ApiFieldError } from '../../../lib/api-error';
+import { describeApiError, type ApiFieldError } from '../../../lib/api-error';
 import { FILTER_LABELS, type FilterControl } from './filter-field';
 import styles from './campaign-list.module.css';
 
@@ -32,8 +32,11 @@ interface ListErrorProps {
   /** The filters a refused view's answer names: each is offered cleared instead of a retry, which would fail again. */
   refused: FilterControl[] | null;
   onClearFilter: (control: FilterControl) => void;
-  /** For a refusal that names no filter the bar shows. */
-  onClearAll: () => void;
+}
+
+/** What went wrong with a view, in a line: above the table, and across it when it has no rows to show. */
+export function listErrorTitle(refused: FilterControl[] | null): string {
+  return refused ? 'Talkdesk did not accept these filters.' : 'Campaigns could not be loaded.';
 }
 
 export function ListError(props: ListErrorProps) {
@@ -41,9 +44,7 @@ export function ListError(props: ListErrorProps) {
   return (
     <div className={styles.error} role="alert">
       <div>
-        <p className={styles.errorTitle}>
-          {error instanceof ApiError && error.status === 400 ? 'Talkdesk did not accept these filters.' : 'Campaigns could not be loaded.'}
-        </p>
+        <p className={styles.errorTitle}>{listErrorTitle(props.refused)}</p>
         <p>{describeApiError(error)}</p>
         {props.otherFields.length ? (
           <ul>
@@ -56,21 +57,12 @@ export function ListError(props: ListErrorProps) {
         ) : null}
         {props.showingStaleRows ? <p className={styles.errorHint}>The dimmed rows are the last that loaded; they may not match these filters.</p> : null}
       </div>
-      {props.refused ? (
-        <div className={styles.errorActions}>
-          {props.refused.length ? (
-            props.refused.map((control) => (
-              <button key={control} type="button" onClick={() => props.onClearFilter(control)}>
-                Clear {FILTER_LABELS[control]}
-              </button>
-            ))
-          ) : (
-            <button type="button" onClick={props.onClearAll}>
-              Clear filters
-            </button>
-          )}
-        </div>
-      ) : (
+      {/* A refusal naming no filter the bar shows leaves the bar's own Clear filters. */}
+      {props.refused?.map((control) => (
+        <button key={control} type="button" onClick={() => props.onClearFilter(control)}>
+          Clear {FILTER_LABELS[control]}
+        </button>
+      )) ?? (
         <button type="button" onClick={props.onRetry}>
           Retry
         </button>

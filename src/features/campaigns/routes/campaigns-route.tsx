@@ -7,13 +7,13 @@ import { clampPage } from '../url-state/paging';
 import { CampaignsTable } from '../components/campaigns-table';
 import { FilterBar } from '../components/filter-bar';
 import type { FilterControl } from '../components/filter-field';
-import { EmptyList, IgnoredLinkNotice, ListError } from '../components/list-messages';
+import { EmptyList, IgnoredLinkNotice, ListError, listErrorTitle } from '../components/list-messages';
 import { ListSummary } from '../components/list-summary';
 import { Pager } from '../components/pager';
 import { useCampaignList } from './use-campaign-list';
 import styles from '../components/campaign-list.module.css';
 
-// The tools beside the title are not needed for the first rows: their code loads when the list first renders.
+// The tools beside the title are not needed for the first rows: their code loads when the app first renders the list.
 const CampaignTools = lazy(() => import('../tools/campaign-tools'));
 
 export function CampaignsRoute() {
@@ -29,9 +29,13 @@ export function CampaignsRoute() {
       <div className={styles.titleRow}>
         <h1 className={styles.title}>Campaigns</h1>
         <div className={styles.titleActions}>
-          <Suspense fallback={null}>
-            <CampaignTools view={view} />
-          </Suspense>
+          {/* Not on the server's screen: the tools appear once, when their code is in, rather than drawn, dropped at the
+              takeover and shown again. */}
+          {import.meta.env.SSR ? null : (
+            <Suspense fallback={null}>
+              <CampaignTools view={view} />
+            </Suspense>
+          )}
         </div>
       </div>
       {ignored.length > 0 ? <IgnoredLinkNotice ignored={ignored} onDismiss={dismissIgnored} /> : null}
@@ -50,7 +54,6 @@ export function CampaignsRoute() {
           onRetry={() => void list.refetch()}
           refused={refused}
           onClearFilter={(control) => setFilters((current) => ({ ...current, [control]: DEFAULT_FILTERS[control], page: 1 }))}
-          onClearAll={clear}
         />
       ) : null}
       <CampaignsTable
@@ -58,7 +61,7 @@ export function CampaignsRoute() {
         stale={error !== null && page !== null}
         empty={
           error && (refused || !page) ? (
-            <p className={styles.emptyTitle}>{refused ? 'No campaigns shown: Talkdesk did not accept these filters.' : 'No campaigns shown: they could not be loaded.'}</p>
+            <p className={styles.emptyTitle}>{listErrorTitle(refused)}</p>
           ) : page && page.total === 0 && !list.isFetching ? (
             <EmptyList filtered={hasActiveFilters(filters)} onClear={clear} />
           ) : null

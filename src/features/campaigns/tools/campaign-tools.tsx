@@ -6,6 +6,7 @@
  */
 import type { CampaignListView } from '../routes/use-campaign-list';
 import { CopyLinkButton } from './copy-link-button';
+import { TableOptions } from './table-options';
 
 export interface CampaignToolsProps {
   /** The list view as the route shows it: its filters, their writer, the page on screen and the queries. */
@@ -13,5 +14,10 @@ export interface CampaignToolsProps {
 }
 
 export default function CampaignTools(_props: CampaignToolsProps) {
-  return <CopyLinkButton />;
+  return (
+    <>
+      <TableOptions />
+      <CopyLinkButton />
+    </>
+  );
 }

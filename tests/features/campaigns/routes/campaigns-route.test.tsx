@@ -209,7 +209,7 @@ describe('campaigns route', () => {
     // Not loading: no skeleton, the table says why it is empty; a retry would only fail again, so none is offered.
     const table = screen.getByRole('table', { name: 'Campaigns' });
     expect(within(table).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
-      'No campaigns shown: Talkdesk did not accept these filters.',
+      'Talkdesk did not accept these filters.',
     ]);
     const alert = screen.getByRole('alert');
     expect(within(alert).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();

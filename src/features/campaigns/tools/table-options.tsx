@@ -1,0 +1,119 @@
+/*
+ * The Columns menu: which columns the table shows and how dense its rows are. Kept per browser (localStorage), not
+ * in the URL; applied by src/first-screen/table-preferences.ts, which the page's inline script also runs before the
+ * first frame, so a reload shows the table this way from its first paint.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { TABLE_PREFERENCES_KEY } from '../../../first-screen/contract';
+import { applyTablePreferences } from '../../../first-screen/table-preferences';
+import { CAMPAIGN_COLUMNS, type CampaignColumnId } from '../components/campaign-columns';
+import styles from './tools.module.css';
+
+type Density = 'comfortable' | 'compact';
+interface TablePreferences {
+  hidden: CampaignColumnId[];
+  density: Density;
+}
+
+const DEFAULTS: TablePreferences = { hidden: [], density: 'comfortable' };
+/** The name says which campaign a row is: it cannot be hidden. */
+const ALWAYS_SHOWN: CampaignColumnId = 'name';
+
+function readPreferences(): TablePreferences {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(TABLE_PREFERENCES_KEY) ?? 'null');
+    if (typeof stored !== 'object' || stored === null) return DEFAULTS;
+    const { hidden, density } = stored as Record<string, unknown>;
+    return {
+      hidden: CAMPAIGN_COLUMNS.map((column) => column.id).filter((id) => id !== ALWAYS_SHOWN && Array.isArray(hidden) && hidden.includes(id)),
+      density: density === 'compact' ? 'compact' : 'comfortable',
+    };
+  } catch {
+    return DEFAULTS;
+  }
+}
+
+function savePreferences(preferences: TablePreferences): void {
+  try {
+    localStorage.setItem(TABLE_PREFERENCES_KEY, JSON.stringify(preferences));
+  } catch {
+    // Storage full or disabled: the change still applies to this page below.
+  }
+  applyTablePreferences(TABLE_PREFERENCES_KEY);
+}
+
+// Pages the server did not draw (the Vite dev server) have no inline script: the preferences apply once this loads.
+applyTablePreferences(TABLE_PREFERENCES_KEY);
+
+export function TableOptions() {
+  const [open, setOpen] = useState(false);
+  const [preferences, setPreferences] = useState(readPreferences);
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const update = (next: TablePreferences) => {
+    setPreferences(next);
+    savePreferences(next);
+  };
+
+  // Escape or a click elsewhere closes it; Escape gives focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  return (
+    <div className={styles.menuHolder}>
+      <button type="button" ref={button} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
+        Columns
+      </button>
+      <div id={panelId} ref={panel} className={styles.menu} hidden={!open}>
+        <fieldset>
+          <legend>Columns</legend>
+          {CAMPAIGN_COLUMNS.map((column) => (
+            <label key={column.id}>
+              <input
+                type="checkbox"
+                checked={!preferences.hidden.includes(column.id)}
+                disabled={column.id === ALWAYS_SHOWN}
+                onChange={(event) =>
+                  update({
+                    ...preferences,
+                    hidden: event.target.checked ? preferences.hidden.filter((id) => id !== column.id) : [...preferences.hidden, column.id],
+                  })
+                }
+              />
+              {column.header}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset role="radiogroup" aria-label="Density">
+          <legend>Density</legend>
+          {(['comfortable', 'compact'] as const).map((density) => (
+            <label key={density}>
+              <input type="radio" name={`${panelId}-density`} checked={preferences.density === density} onChange={() => update({ ...preferences, density })} />
+              {density === 'compact' ? 'Compact' : 'Comfortable'}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" onClick={() => update(DEFAULTS)}>
+          Reset columns and density
+        </button>
+      </div>
+    </div>
+  );
+}
