@@ -4,8 +4,8 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import type { PageErrors, Stack } from './harness.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { screenshot, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
   campaignRows,
@@ -201,9 +201,29 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     expect(await rowsMarkup()).toBe(clicked);
   });
 
-  it('the list has no serious or critical violations', async () => {
+  it('the list has no serious or critical violations in either theme, with the need-action toggle at rest, hovered and pressed', async () => {
     await openList();
-    expect(await seriousViolations('list')).toEqual([]);
+    const toggle = page.getByRole('button', { name: /\d need action$/ });
+    // The app follows the system's colour scheme; the file's other tests use the light one.
+    onTestFinished(() => page.emulateMedia({ colorScheme: 'light' }));
+    const states = [
+      ['light', false],
+      ['light', true],
+      ['dark', true],
+      ['dark', false],
+    ] as const;
+    for (const [colorScheme, pressed] of states) {
+      await page.emulateMedia({ colorScheme });
+      if ((await toggle.getAttribute('aria-pressed')) !== String(pressed)) await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(pressed));
+      await expect.poll(() => page.getByRole('table', { name: 'Campaigns' }).getAttribute('aria-busy')).toBe('false');
+      const state = `${colorScheme}, need action ${pressed ? 'pressed' : 'not pressed'}`;
+      await page.mouse.move(0, 0);
+      await screenshot(page, `need-action-${colorScheme}-${pressed ? 'pressed' : 'unpressed'}`);
+      expect(await seriousViolations(`list, ${state}`)).toEqual([]);
+      await toggle.hover();
+      expect(await seriousViolations(`list, ${state}, hovered`)).toEqual([]);
+    }
   });
 
   it('the open detail panel has no serious or critical violations', async () => {
