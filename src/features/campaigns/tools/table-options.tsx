@@ -78,10 +78,12 @@ export function TableOptions() {
 
   return (
     <div className={styles.menuHolder}>
-      <button type="button" ref={button} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
+      <button type="button" ref={button} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen((value) => !value)}>
         Columns
       </button>
-      <div id={panelId} ref={panel} className={styles.menu} hidden={!open}>
+      {/* Only while open: its checkboxes share their names with the filters and headers. */}
+      {open ? (
+      <div id={panelId} ref={panel} className={styles.menu}>
         <fieldset>
           <legend>Columns</legend>
           {CAMPAIGN_COLUMNS.map((column) => (
@@ -114,6 +116,7 @@ export function TableOptions() {
           Reset columns and density
         </button>
       </div>
+      ) : null}
     </div>
   );
 }
