@@ -7,7 +7,8 @@
  *    renders the view at that URL with React (header, filters, sort, skeleton rows), hidden and inert, and puts the
  *    view's exact API URLs and the inline script at the top of <head>.
  * 3. Inline request. `inline-request.ts` is that script: it sends the view's requests with the stored token while the
- *    page is still being parsed, before any script file has arrived (the CSP allows it by its hash).
+ *    page is still being parsed, before any script file has arrived (the CSP allows it by its hash). It also applies
+ *    the supervisor's hidden columns and density (`table-preferences.ts`), so the first frame already honours them.
  * 4. Boot. The entry (src/main.tsx, loaded as `node/entry-loading.ts` arranges) runs `boot.ts`, which takes those
  *    requests over (`first-view-request.ts`; it sends them itself when the page did not) and starts the app's
  *    download (`preload-app.ts`).
