@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
 import { acceptedEncodings, type Encoding } from './accept-encoding.ts';
-import { StartupError } from './config.ts';
+import { StartupError } from './env-variables.ts';
 import { FIRST_SCREEN_DIR } from '../first-screen/contract.ts';
 import type { FirstScreens } from '../first-screen/node/load-first-screen.ts';
 import { SERVER_BUILD_DIR } from './dist-dir.ts';
