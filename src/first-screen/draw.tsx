@@ -1,6 +1,6 @@
 /*
  * The first screen as the server draws it (built for Node by src/first-screen/node/build-first-screen.ts, used by
- * src/server/static.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows (for
+ * src/server/drawn-pages.ts): the list view at the request's URL, with its filters, sort and page, and skeleton rows (for
  * a detail link, the list its panel opens over).
  * The server knows the URL but not who is signed in (the session lives in the browser), so the rows are left to the
  * browser: the boot script paints the first view's rows into this screen as soon as they arrive
@@ -33,7 +33,7 @@ export { EARLY_REQUEST_SCRIPT };
 /**
  * The view the first screen for `url` draws, as a URL: its path and its canonical query (unknown or repeated
  * parameters, defaults and order left out), or null for pages drawn only in the browser. The server keeps drawn pages
- * by it (src/server/static.ts), so junk or reordered parameters cost no drawing; the app, once in, tells what it
+ * by it (src/server/drawn-pages.ts), so junk or reordered parameters cost no drawing; the app, once in, tells what it
  * ignored.
  */
 export function firstScreenUrl(url: string): string | null {

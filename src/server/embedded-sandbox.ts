@@ -4,7 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { queryNameOverrides, readServerEnv, readVariable, StartupError, toServerConfig, type ServerConfig } from './config.ts';
+import { toServerConfig, type ServerConfig } from './config.ts';
+import { queryNameOverrides, readVariable, StartupError } from './env-variables.ts';
+import { readServerEnv } from './server-env.ts';
 
 export const DEFAULT_SANDBOX_PORT = 4010;
 

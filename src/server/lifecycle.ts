@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import * as z from 'zod/mini';
-import { readVariable, StartupError } from './config.ts';
+import { readVariable, StartupError } from './env-variables.ts';
 
 /** How long requests in flight may take to finish once the server is asked to stop (after UPSTREAM_TIMEOUT_MS's 15 s). */
 export const DEFAULT_DRAIN_MS = 20_000;

@@ -4,7 +4,8 @@
  * against Talkdesk: that is `npm run serve`'s job.
  */
 import { createAppServer } from './app-server.ts';
-import { readServerEnv, StartupError } from './config.ts';
+import { StartupError } from './env-variables.ts';
+import { readServerEnv } from './server-env.ts';
 import { distDirFromEnv } from './dist-dir.ts';
 import { closeServer, listen, runMain } from './lifecycle.ts';
 import { prepareUpstream } from './embedded-sandbox.ts';

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadServerConfig, readServerEnv, toRuntimeConfig, toServerConfig } from '../../src/server/config.ts';
+import { loadServerConfig, toRuntimeConfig, toServerConfig } from '../../src/server/config.ts';
+import { readServerEnv } from '../../src/server/server-env.ts';
 import { runtimeConfigSchema } from '../../src/config/runtime-config.ts';
 
 const sandbox = { TALKDESK_API_URL: 'http://localhost:4010', TALKDESK_IDENTITY_URL: 'http://localhost:4010' };

@@ -1,5 +1,5 @@
 /*
- * Pages with a first screen (src/server/static.ts): drawn per URL, kept for the URLs asked for most recently, and
+ * Pages with a first screen (src/server/drawn-pages.ts): drawn per URL, kept for the URLs asked for most recently, and
  * compressed in the encoding the browser asks for.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawnScreen } from '../../src/first-screen/node/load-first-screen.ts';
 import { closeServer, listen } from '../../src/server/lifecycle.ts';
-import { createStaticSite, PAGE_CACHE_SIZE } from '../../src/server/static.ts';
+import { PAGE_CACHE_SIZE } from '../../src/server/drawn-pages.ts';
+import { createStaticSite } from '../../src/server/static.ts';
 import { rawRequest, type Reply } from './raw-request.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><meta charset="UTF-8" /><title>Campaigns</title></head><body><div id="root"></div></body></html>';

@@ -1,4 +1,4 @@
-import type { ServerEnv } from '../../src/server/config.ts';
+import type { ServerEnv } from '../../src/server/server-env.ts';
 
 /** A server environment whose upstream hosts nothing needs to reach (nothing listens on the discard port, 9). */
 export const UPSTREAMLESS_ENV: ServerEnv = {

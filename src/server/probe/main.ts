@@ -3,7 +3,8 @@
  * overrides, TALKDESK_CLIENT_ID and TALKDESK_CLIENT_SECRET, TALKDESK_QUERY_NAMES) and optionally
  * TALKDESK_ACCESS_TOKEN. Read-only: GET requests to the API, at most 100.
  */
-import { readServerEnv, toServerConfig } from '../config.ts';
+import { toServerConfig } from '../config.ts';
+import { readServerEnv } from '../server-env.ts';
 import { createProbeHttp, ProbeStopped } from './probe-http.ts';
 import { EXIT, exitStatus, formatJson, formatText, redact } from './probe-report.ts';
 import { obtainProbeToken } from './probe-token.ts';

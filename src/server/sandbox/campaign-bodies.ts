@@ -5,7 +5,8 @@
  */
 import type { Campaign } from './campaign-data.ts';
 import type { ExpandValue } from '../../config/talkdesk-api-contract.ts';
-import type { CampaignPage, CampaignQuery } from './campaign-query.ts';
+import type { CampaignPage } from './campaign-index.ts';
+import type { CampaignQuery } from './campaign-query.ts';
 
 function campaignRow(origin: string, campaign: Campaign, expand: readonly ExpandValue[]) {
   return {

@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import { EXPAND_VALUES, type QueryNames } from '../../config/talkdesk-api-contract.ts';
 import { campaignDetailBody, campaignPageBody } from './campaign-bodies.ts';
-import { parseCampaignQuery, parseExpand, runCampaignQuery, type CampaignIndex, type FieldError } from './campaign-query.ts';
+import { runCampaignQuery, type CampaignIndex } from './campaign-index.ts';
+import { parseCampaignQuery, parseExpand, type FieldError } from './campaign-query.ts';
 import type { FaultRule, FaultState, FaultTarget } from './faults.ts';
 import { CAMPAIGNS_READ_SCOPE } from './identity.ts';
 

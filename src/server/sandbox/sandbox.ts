@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_CAMPAIGN_COUNT, DEFAULT_SEED, generateCampaignData } from './campaign-data.ts';
 import { queryNamesInForce } from '../../config/query-name-overrides.ts';
 import type { QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
-import { createCampaignIndex } from './campaign-query.ts';
+import { createCampaignIndex } from './campaign-index.ts';
 import { createCampaignsApi } from './campaigns-api.ts';
 import { faultConfigSchema, FaultState } from './faults.ts';
 import { createIdentity } from './identity.ts';

@@ -3,7 +3,7 @@
  * origin everywhere. With the sandbox region and no upstream URLs it starts the sandbox in Vite's process.
  */
 import type { Connect, Plugin } from 'vite';
-import { StartupError } from '../config.ts';
+import { StartupError } from '../env-variables.ts';
 import { prepareUpstream, type Upstream } from '../embedded-sandbox.ts';
 import { createProxy } from '../proxy.ts';
 

@@ -6,7 +6,8 @@
 import { campaignDetailBody, campaignPageBody } from '../../../src/server/sandbox/campaign-bodies.ts';
 import { DEFAULT_SEED, generateCampaigns, type Campaign } from '../../../src/server/sandbox/campaign-data.ts';
 import { DEFAULT_QUERY_NAMES } from '../../../src/config/talkdesk-api-contract.ts';
-import { createCampaignIndex, parseCampaignQuery, parseExpand, runCampaignQuery, type CampaignPage } from '../../../src/server/sandbox/campaign-query.ts';
+import { createCampaignIndex, runCampaignQuery, type CampaignPage } from '../../../src/server/sandbox/campaign-index.ts';
+import { parseCampaignQuery, parseExpand } from '../../../src/server/sandbox/campaign-query.ts';
 
 export interface ApiAnswer {
   status: number;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCampaigns } from '../../../src/server/sandbox/campaign-data.ts';
-import {
-  createCampaignIndex, normalizeForSearch, parseCampaignQuery, parseCreatedAtBound, runCampaignQuery,
-} from '../../../src/server/sandbox/campaign-query.ts';
+import { createCampaignIndex, normalizeForSearch, runCampaignQuery } from '../../../src/server/sandbox/campaign-index.ts';
+import { parseCampaignQuery, parseCreatedAtBound } from '../../../src/server/sandbox/campaign-query.ts';
 
 const parse = (query: string) => parseCampaignQuery(new URLSearchParams(query));
 const fieldNames = (query: string): string[] => {

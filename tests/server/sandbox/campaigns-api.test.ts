@@ -5,7 +5,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCampaignData, type Campaign } from '../../../src/server/sandbox/campaign-data.ts';
-import { compareCampaignNames, normalizeForSearch, ORDER_BY_VALUES } from '../../../src/server/sandbox/campaign-query.ts';
+import { compareCampaignNames, normalizeForSearch } from '../../../src/server/sandbox/campaign-index.ts';
+import { ORDER_BY_VALUES } from '../../../src/server/sandbox/campaign-query.ts';
 import type { RunningSandbox } from '../../../src/server/sandbox/sandbox.ts';
 import { decodeJwt, signIn } from './oidc-flow.ts';
 import { startTestSandbox } from './test-sandbox.ts';
