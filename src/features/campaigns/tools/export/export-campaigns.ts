@@ -1,4 +1,5 @@
 /* What the Export CSV button loads when it is clicked: fetch every page, write the file, hand it to the browser. */
+import { afterNextPaint } from '../../../../lib/after-next-paint';
 import { describeApiError } from '../../../../lib/api-error';
 import { campaignsCsv } from './campaigns-csv';
 import { exportFileName } from './export-file-name';
@@ -20,6 +21,9 @@ export async function exportCampaigns(job: ExportJob): Promise<ExportOutcome> {
     if (error instanceof ExportPageError) return { done: false, failedPage: error.page, reason: describeApiError(error.cause) };
     throw error;
   }
+  // The full bar is shown before the file is written, which takes a moment for a large view.
+  await afterNextPaint();
+  job.signal.throwIfAborted();
   const rows = job.pages.flat();
   const fileName = exportFileName(job.filters);
   downloadFile(new Blob([campaignsCsv(rows)], { type: 'text/csv;charset=utf-8' }), fileName);
