@@ -101,10 +101,10 @@ export function ExportCsv(props: { filters: CampaignFilters }) {
       }
     } catch (error) {
       if (job.current !== current) return;
-      // The code of the export did not load (a new deployment, the network): nothing was fetched.
+      // Cancelled, or the export's code did not load (a new deployment, the network): nothing is downloaded.
       job.current = null;
       setPhase({ kind: 'idle' });
-      setAnnouncement(current.controller.signal.aborted ? 'Export cancelled' : `The export could not start: ${(error as Error).message}`);
+      setAnnouncement(current.controller.signal.aborted ? 'Export cancelled' : `The export failed: ${(error as Error).message}`);
     }
   }
 
