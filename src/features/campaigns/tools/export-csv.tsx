@@ -37,15 +37,18 @@ export function ExportCsv(props: { filters: CampaignFilters }) {
   // After the supervisor's own click, focus goes to the control that took the clicked one's place.
   const focusNext = useRef(false);
   const shownKind = useRef(phase.kind);
+  // Removing the focused control fires no blur: this stays true when the export removed it, not when the supervisor left.
+  const focusInside = useRef(false);
   const questionId = useId();
 
-  // The same after the export ends by itself, when focus was on the control it removed.
+  // The same when the export changes its controls by itself (a question, a failure, the end) while focus is on them.
   useLayoutEffect(() => {
     if (shownKind.current === phase.kind) return;
     shownKind.current = phase.kind;
     const active = document.activeElement;
-    const lost = active === null || active === document.body || holder.current?.contains(active);
-    if (!focusNext.current && !lost) return;
+    const lost = focusInside.current && (active === null || active === document.body);
+    const inside = active !== null && active !== document.body && holder.current?.contains(active);
+    if (!focusNext.current && !lost && !inside) return;
     focusNext.current = false;
     holder.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [phase.kind]);
@@ -146,7 +149,7 @@ export function ExportCsv(props: { filters: CampaignFilters }) {
   const position = totalPages === null ? 'Starting…' : `Page ${formatCount(pagesDone)} of ${formatCount(totalPages)}`;
 
   return (
-    <div ref={holder} className={styles.export}>
+    <div ref={holder} className={styles.export} onFocus={() => (focusInside.current = true)} onBlur={() => (focusInside.current = false)}>
       {phase.kind === 'idle' ? (
         <button type="button" onClick={start} data-autofocus="">
           <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
