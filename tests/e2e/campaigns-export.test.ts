@@ -135,7 +135,8 @@ describe('Export CSV', () => {
 
   it('Cancel export aborts the request in flight and sends no more; the progress is accessible in both themes', async () => {
     await openView();
-    await stack.setFaults({ latencyMs: 400 });
+    // Slow enough that the export is still running after two axe runs on a busy machine.
+    await stack.setFaults({ latencyMs: 800 });
     onTestFinished(() => stack.clearFaults());
     onTestFinished(() => page.emulateMedia({ colorScheme: 'light' }));
     let downloads = 0;
@@ -164,7 +165,7 @@ describe('Export CSV', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Export cancelled' }).count()).toBe(1);
     await expect.poll(() => aborted).toContain('net::ERR_ABORTED');
     // Well past the sandbox's latency: a request sent after Cancel would have arrived by now.
-    await page.waitForTimeout(1_500);
+    await page.waitForTimeout(2_000);
     expect((await stack.requestCounts()).list).toBe(atCancel.list);
     expect(downloads).toBe(0);
     await expect.poll(() => exportButton().evaluate((button) => button === document.activeElement)).toBe(true);
