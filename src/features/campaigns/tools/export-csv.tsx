@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useHttpClient } from '../../../lib/http-client-context';
-import { formatCount } from '../format/format';
+import { formatCampaignCount, formatCount } from '../format/format';
 import type { CampaignFilters } from '../url-state/campaign-filters';
 import type { ExportRow } from './export/campaigns-csv';
 import type { ExportProgress } from './export/fetch-export-pages';
@@ -96,7 +96,7 @@ export function ExportCsv(props: { filters: CampaignFilters }) {
       if (outcome.done) {
         job.current = null;
         setPhase({ kind: 'idle' });
-        setAnnouncement(`Exported ${formatCount(outcome.rows)} ${outcome.rows === 1 ? 'campaign' : 'campaigns'} to ${outcome.fileName}`);
+        setAnnouncement(`Exported ${formatCampaignCount(outcome.rows)} to ${outcome.fileName}`);
       } else {
         setPhase((previous) =>
           previous.kind === 'idle' ? previous : { kind: 'failed', progress: previous.progress, page: outcome.failedPage, reason: outcome.reason },
@@ -194,7 +194,7 @@ export function ExportCsv(props: { filters: CampaignFilters }) {
           }}
         >
           <p id={questionId} className={styles.question}>
-            Export {formatCount(phase.total)} campaigns? This makes {formatCount(phase.requests)} requests.
+            Export {formatCampaignCount(phase.total)}? This makes {formatCount(phase.requests)} requests.
           </p>
           <div className={styles.questionActions}>
             <button type="button" className="button-primary" onClick={confirmLarge} data-autofocus="">
