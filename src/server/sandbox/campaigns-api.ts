@@ -100,12 +100,14 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
     return true;
   }
 
+  // A 429 or 503 may say when to come back (RFC 9110); a rule without retryAfterSeconds answers without it.
+  const retryAfter = (rule: FaultRule): Record<string, string> => (rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) });
+
   /** Applies an injected fault; true when the fault has answered (or swallowed) the request. */
   function applyFault(req: IncomingMessage, res: ServerResponse, rule: FaultRule, target: FaultTarget): boolean {
     switch (rule.kind) {
       case '429':
-        sendError(req, res, 429, ERRORS.tooManyRequests, {},
-          rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) });
+        sendError(req, res, 429, ERRORS.tooManyRequests, {}, retryAfter(rule));
         return true;
       case '500':
         sendError(req, res, 500, ERRORS.serverError);
@@ -114,7 +116,7 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
         sendError(req, res, 502, ERRORS.badGateway);
         return true;
       case '503':
-        sendError(req, res, 503, ERRORS.unavailable);
+        sendError(req, res, 503, ERRORS.unavailable, {}, retryAfter(rule));
         return true;
       case 'hang':
         // Never answered: the socket is destroyed by the client giving up or by close().

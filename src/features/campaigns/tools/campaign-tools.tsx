@@ -6,6 +6,7 @@
  */
 import type { CampaignListView } from '../routes/use-campaign-list';
 import { CopyLinkButton } from './copy-link-button';
+import { ExportCsv } from './export-csv';
 import { TableOptions } from './table-options';
 
 export interface CampaignToolsProps {
@@ -13,11 +14,12 @@ export interface CampaignToolsProps {
   view: CampaignListView;
 }
 
-export default function CampaignTools(_props: CampaignToolsProps) {
+export default function CampaignTools({ view }: CampaignToolsProps) {
   return (
     <>
       <TableOptions />
       <CopyLinkButton />
+      <ExportCsv filters={view.filters} />
     </>
   );
 }
