@@ -6,18 +6,22 @@
  */
 import type { CampaignListView } from '../routes/use-campaign-list';
 import { CopyLinkButton } from './copy-link-button';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { TableOptions } from './table-options';
+import { ViewsMenu } from './views-menu';
 
 export interface CampaignToolsProps {
   /** The list view as the route shows it: its filters, their writer, the page on screen and the queries. */
   view: CampaignListView;
 }
 
-export default function CampaignTools(_props: CampaignToolsProps) {
+export default function CampaignTools(props: CampaignToolsProps) {
   return (
     <>
+      <ViewsMenu search={props.view.search} />
       <TableOptions />
       <CopyLinkButton />
+      <KeyboardShortcuts view={props.view} />
     </>
   );
 }
