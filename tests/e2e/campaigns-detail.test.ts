@@ -17,10 +17,7 @@ import {
 } from './campaigns-helpers.ts';
 import { signedInFile } from './fixtures.ts';
 
-let stack: Stack;
-let page: Page;
-let api: CampaignsApi;
-let errors: PageErrors;
+let stack: Stack, page: Page, api: CampaignsApi, errors: PageErrors;
 signedInFile((file) => ({ stack, page, api, errors } = file));
 
 interface CampaignDetail {

@@ -19,11 +19,7 @@ import {
 } from './campaigns-helpers.ts';
 import { signedInFile, signedInTab } from './fixtures.ts';
 
-let stack: Stack;
-let browser: Browser;
-let page: Page;
-let api: CampaignsApi;
-let errors: PageErrors;
+let stack: Stack, browser: Browser, page: Page, api: CampaignsApi, errors: PageErrors;
 signedInFile((file) => ({ stack, browser, page, api, errors } = file));
 
 const header = (label: string) =>

@@ -10,10 +10,7 @@ import { SUPERVISOR, screenshot, type PageErrors, type Stack } from './harness.t
 import { CampaignsApi, expectTableToShow, expectedSnapshot, selectedText, SETTLE_MS, tableNames, type ApiPage } from './campaigns-helpers.ts';
 import { signedInFile } from './fixtures.ts';
 
-let stack: Stack;
-let page: Page;
-let api: CampaignsApi;
-let errors: PageErrors;
+let stack: Stack, page: Page, api: CampaignsApi, errors: PageErrors;
 signedInFile((file) => ({ stack, page, api, errors } = file));
 
 /** What the app's chunks are, as the built page lists them for the boot script to preload. */

@@ -16,8 +16,7 @@ const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 let stack: Stack;
 let browser: Browser;
 // The tab the file's tests share, signed in; the test that follows a whole session from signed out opens its own.
-let context: BrowserContext;
-let page: Page;
+let context: BrowserContext, page: Page;
 signedInFile((file) => ({ stack, browser, context, page } = file));
 
 interface SeenRequest {
