@@ -197,7 +197,7 @@ function SaveForm(props: { views: SavedView[]; search: string; onSave: (view: Sa
           setReplacing(null);
         }}
       />
-      <button type="submit" className="button-primary">
+      <button type="submit" className={styles.saveButton}>
         {replacing ? 'Replace' : 'Save view'}
       </button>
     </form>
