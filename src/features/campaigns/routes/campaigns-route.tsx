@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { describeResult } from '../format/announce';
 import { DEFAULT_FILTERS, clearFilters, hasActiveFilters, toggleSort } from '../url-state/campaign-filters';
-import { turnPage } from '../url-state/paging';
+import { clampPage } from '../url-state/paging';
 import { CampaignsTable } from '../components/campaigns-table';
 import { FilterBar } from '../components/filter-bar';
 import type { FilterControl } from '../components/filter-field';
@@ -79,7 +79,9 @@ export function CampaignsRoute() {
           total={page?.total ?? null}
           totalPages={page?.totalPages ?? null}
           rowCount={page?.campaigns.length ?? 0}
-          onPageChange={(to) => setFilters((current) => turnPage(current, to, page?.totalPages ?? Infinity))}
+          onPageChange={(to) =>
+            setFilters((current) => ({ ...current, page: clampPage(to(current.page), page?.totalPages ?? Number.MAX_SAFE_INTEGER) }))
+          }
           onPerPageChange={(perPage) => setFilters((current) => ({ ...current, perPage, page: 1 }))}
         />
       )}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { CampaignListView } from '../routes/use-campaign-list';
-import { turnPage } from '../url-state/paging';
+import { clampPage } from '../url-state/paging';
 import styles from './tools.module.css';
 
 interface Shortcut {
@@ -27,11 +27,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '?', does: 'Show these shortcuts', run: (_view, dialog) => dialog.showModal() },
 ];
 
-/** The pager's own move (turnPage), and only when the pager offers it: a known number of pages. */
+/**
+ * One page on, as the pager's buttons move (the route's onPageChange): from the latest page, kept within the pages
+ * by clampPage; and only once the number of pages is known, as those buttons are enabled only then. A shared helper
+ * would cost first-screen bytes the route has not got to spare.
+ */
 function turnPageBy(view: CampaignListView, step: 1 | -1): void {
   const totalPages = view.page?.totalPages;
   if (totalPages === undefined) return;
-  view.setFilters((current) => turnPage(current, (page) => page + step, totalPages));
+  view.setFilters((current) => ({ ...current, page: clampPage(current.page + step, totalPages) }));
 }
 
 /** Focuses the name link of the row `step` rows from the focused one (the first or last if none is), in view. */
