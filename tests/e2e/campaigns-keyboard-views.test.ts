@@ -42,6 +42,7 @@ describe('keyboard shortcuts', () => {
     expect(await focusedRowName()).toBe(first.campaigns[1]!.name);
     const background = (row: Locator) => row.locator('td').nth(1).evaluate((cell) => getComputedStyle(cell).backgroundColor);
     expect(await background(campaignRows(page).nth(1))).not.toBe(await background(campaignRows(page).nth(3)));
+    await screenshot(page, 'row-focus');
 
     // Far down the page, the focused row is scrolled into the table's view, below its sticky header.
     for (let presses = 0; presses < 30; presses += 1) await page.keyboard.press('j');

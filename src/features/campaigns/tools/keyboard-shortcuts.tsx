@@ -4,7 +4,7 @@
  * rows' links, the pager), so everything stays reachable without them. Enter and Escape belong to what has focus or
  * is open (the row's link, the detail panel, a menu, a dialog): they are listed, not handled here.
  */
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { CampaignListView } from '../routes/use-campaign-list';
 import { clampPage } from '../url-state/paging';
 import styles from './tools.module.css';
@@ -13,7 +13,7 @@ interface Shortcut {
   key: string;
   /** Shown in the dialog; says what happens. */
   does: string;
-  run?: (view: CampaignListView, dialog: HTMLDialogElement) => void;
+  run?: (view: CampaignListView, showShortcuts: () => void) => void;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -24,7 +24,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'Escape', does: 'Close the campaign, menu or dialog' },
   { key: 'n', does: 'Next page', run: (view) => turnPageBy(view, 1) },
   { key: 'p', does: 'Previous page', run: (view) => turnPageBy(view, -1) },
-  { key: '?', does: 'Show these shortcuts', run: (_view, dialog) => dialog.showModal() },
+  { key: '?', does: 'Show these shortcuts', run: (_view, showShortcuts) => showShortcuts() },
 ];
 
 /**
@@ -71,6 +71,12 @@ export function shortcutFor(event: KeyboardEvent, ownDialog: HTMLDialogElement |
 
 export function KeyboardShortcuts(props: { view: CampaignListView }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Its content is rendered only while it is open: nothing of it (a second table) stays in the page meanwhile.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
+  const show = () => setOpen(true);
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     const own = dialog.current;
     const shortcut = own ? shortcutFor(event, own) : null;
@@ -81,7 +87,7 @@ export function KeyboardShortcuts(props: { view: CampaignListView }) {
       own.close();
       if (shortcut.key === '?') return;
     }
-    shortcut.run(props.view, own);
+    shortcut.run(props.view, show);
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey(event);
@@ -91,7 +97,7 @@ export function KeyboardShortcuts(props: { view: CampaignListView }) {
 
   return (
     <>
-      <button type="button" className={styles.iconButton} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={styles.iconButton} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={show}>
         <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
           <path
             fill="currentColor"
@@ -99,33 +105,37 @@ export function KeyboardShortcuts(props: { view: CampaignListView }) {
           />
         </svg>
       </button>
-      <dialog ref={dialog} className={styles.shortcutsDialog} aria-labelledby="keyboard-shortcuts-title">
-        <div className={styles.dialogHeader}>
-          <h2 id="keyboard-shortcuts-title">Keyboard shortcuts</h2>
-          <form method="dialog">
-            <button type="submit">Close</button>
-          </form>
-        </div>
-        <table className={styles.shortcutsTable}>
-          <caption className="visually-hidden">Keys and what they do</caption>
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.key}>
-                <td>
-                  <kbd>{shortcut.key === 'Escape' ? 'Esc' : shortcut.key}</kbd>
-                </td>
-                <td>{shortcut.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className={styles.dialogNote}>Not while typing in a field, with Ctrl, Alt or ⌘ held, or while a campaign is open.</p>
+      <dialog ref={dialog} className={styles.shortcutsDialog} aria-labelledby="keyboard-shortcuts-title" onClose={() => setOpen(false)}>
+        {open ? (
+          <>
+            <div className={styles.dialogHeader}>
+              <h2 id="keyboard-shortcuts-title">Keyboard shortcuts</h2>
+              <form method="dialog">
+                <button type="submit">Close</button>
+              </form>
+            </div>
+            <table className={styles.shortcutsTable}>
+              <caption className="visually-hidden">Keys and what they do</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Key</th>
+                  <th scope="col">Does</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((shortcut) => (
+                  <tr key={shortcut.key}>
+                    <td>
+                      <kbd>{shortcut.key === 'Escape' ? 'Esc' : shortcut.key}</kbd>
+                    </td>
+                    <td>{shortcut.does}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className={styles.dialogNote}>Not while typing in a field, with Ctrl, Alt or ⌘ held, or while a campaign is open.</p>
+          </>
+        ) : null}
       </dialog>
     </>
   );
