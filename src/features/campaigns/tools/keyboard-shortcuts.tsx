@@ -16,7 +16,7 @@ interface Shortcut {
   run?: (view: CampaignListView, showShortcuts: () => void) => void;
 }
 
-export const SHORTCUTS: readonly Shortcut[] = [
+const SHORTCUTS: readonly Shortcut[] = [
   { key: '/', does: 'Focus the search box', run: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus() },
   { key: 'j', does: 'Move to the next campaign', run: () => moveRowFocus(1) },
   { key: 'k', does: 'Move to the previous campaign', run: () => moveRowFocus(-1) },
@@ -59,7 +59,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** The shortcut a key press asks for, or null when keys must do what they normally do. */
-export function shortcutFor(event: KeyboardEvent, ownDialog: HTMLDialogElement | null): Shortcut | null {
+function shortcutFor(event: KeyboardEvent, ownDialog: HTMLDialogElement): Shortcut | null {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTypingTarget(event.target)) return null;
   const shortcut = SHORTCUTS.find((candidate) => candidate.key === event.key);
@@ -79,7 +79,7 @@ export function KeyboardShortcuts(props: { view: CampaignListView }) {
   const show = () => setOpen(true);
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     const own = dialog.current;
-    const shortcut = own ? shortcutFor(event, own) : null;
+    const shortcut = own && shortcutFor(event, own);
     if (!own || !shortcut?.run) return;
     event.preventDefault();
     // From the open shortcuts dialog, a shortcut closes it and does what it says; ? closes it.

@@ -12,7 +12,7 @@ export interface SavedView {
   search: string;
 }
 
-export const SAVED_VIEWS_KEY = 'campaigns-saved-views';
+const SAVED_VIEWS_KEY = 'campaigns-saved-views';
 export const MAX_VIEW_NAME_LENGTH = 60;
 
 /** Built in, not stored: every campaign that needs action, newest first. */
