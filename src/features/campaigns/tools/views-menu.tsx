@@ -45,7 +45,7 @@ export function ViewsMenu(props: { search: string }) {
 
   const store = (next: SavedView[], done: string) => {
     setViews(next);
-    setStatus(writeSavedViews(next) ? done : `${done} This browser does not keep it after the page is closed.`);
+    setStatus(writeSavedViews(next) ? done : `${done} This browser would not store it: a reload loses it.`);
   };
 
   const openView = (event: MouseEvent<HTMLAnchorElement>, view: SavedView) => {
