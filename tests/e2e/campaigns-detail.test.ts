@@ -2,9 +2,9 @@
  * The campaign detail panel (its own URL over the list, the full campaign from the API, Escape/Close/Back back to
  * the same list view), keyboard-only use of the view, and axe-core on the list and the open panel.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { screenshot, type PageErrors, type Stack } from './harness.ts';
 import {
   CampaignsApi,
@@ -45,18 +45,6 @@ async function openList(): Promise<ApiPage> {
 /** The value shown beside a label in the panel's description lists. */
 function item(dialog: ReturnType<Page['getByRole']>, label: string) {
   return dialog.locator(`xpath=.//dt[normalize-space()="${label}"]/following-sibling::dd[1]`);
-}
-
-async function seriousViolations(name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  for (const violation of serious) {
-    console.error(
-      `axe (${name}): ${violation.impact} ${violation.id}: ${violation.help}\n` +
-        violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n'),
-    );
-  }
-  return serious.map((violation) => `${violation.id} (${violation.nodes.length} nodes)`);
 }
 
 describe('campaign detail panel', () => {
@@ -217,9 +205,9 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       const state = `${colorScheme}, need action ${pressed ? 'pressed' : 'not pressed'}`;
       await page.mouse.move(0, 0);
       await screenshot(page, `need-action-${colorScheme}-${pressed ? 'pressed' : 'unpressed'}`);
-      expect(await seriousViolations(`list, ${state}`)).toEqual([]);
+      expect(await seriousViolations(page, `list, ${state}`)).toEqual([]);
       await toggle.hover();
-      expect(await seriousViolations(`list, ${state}, hovered`)).toEqual([]);
+      expect(await seriousViolations(page, `list, ${state}, hovered`)).toEqual([]);
     }
   });
 
@@ -229,7 +217,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     await campaignRows(page).first().getByRole('link').click();
     const dialog = page.getByRole('dialog', { name: campaign.name });
     await item(dialog, 'Campaign ID').waitFor();
-    expect(await seriousViolations('detail')).toEqual([]);
+    expect(await seriousViolations(page, 'detail')).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });

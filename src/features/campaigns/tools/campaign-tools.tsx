@@ -7,7 +7,9 @@
 import type { CampaignListView } from '../routes/use-campaign-list';
 import { CopyLinkButton } from './copy-link-button';
 import { ExportCsv } from './export-csv';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { TableOptions } from './table-options';
+import { ViewsMenu } from './views-menu';
 
 export interface CampaignToolsProps {
   /** The list view as the route shows it: its filters, their writer, the page on screen and the queries. */
@@ -17,9 +19,11 @@ export interface CampaignToolsProps {
 export default function CampaignTools({ view }: CampaignToolsProps) {
   return (
     <>
+      <ViewsMenu search={view.search} />
       <TableOptions />
       <CopyLinkButton />
       <ExportCsv filters={view.filters} />
+      <KeyboardShortcuts view={view} />
     </>
   );
 }

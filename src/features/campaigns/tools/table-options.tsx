@@ -3,11 +3,12 @@
  * in the URL; applied by src/first-screen/table-preferences.ts, which the page's inline script also runs before the
  * first frame, so a reload shows the table this way from its first paint.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { TABLE_PREFERENCES_KEY } from '../../../first-screen/contract';
 import { applyTablePreferences } from '../../../first-screen/table-preferences';
 import { CAMPAIGN_COLUMNS, type CampaignColumnId } from '../components/campaign-columns';
 import styles from './tools.module.css';
+import { useMenu } from './use-menu';
 
 type Density = 'comfortable' | 'compact';
 interface TablePreferences {
@@ -46,44 +47,19 @@ function savePreferences(preferences: TablePreferences): void {
 applyTablePreferences(TABLE_PREFERENCES_KEY);
 
 export function TableOptions() {
-  const [open, setOpen] = useState(false);
+  const menu = useMenu();
   const [preferences, setPreferences] = useState(readPreferences);
-  const panelId = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const update = (next: TablePreferences) => {
     setPreferences(next);
     savePreferences(next);
   };
 
-  // Escape or a click elsewhere closes it; Escape gives focus back to its button.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
-
   return (
     <div className={styles.menuHolder}>
-      <button type="button" ref={button} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen((value) => !value)}>
-        Columns
-      </button>
+      <button {...menu.buttonProps}>Columns</button>
       {/* Only while open: its checkboxes share their names with the filters and headers. */}
-      {open ? (
-      <div id={panelId} ref={panel} className={styles.menu}>
+      {menu.open ? (
+      <div {...menu.panelProps} className={styles.menu}>
         <fieldset>
           <legend>Columns</legend>
           {CAMPAIGN_COLUMNS.map((column) => (
@@ -107,7 +83,7 @@ export function TableOptions() {
           <legend>Density</legend>
           {(['comfortable', 'compact'] as const).map((density) => (
             <label key={density}>
-              <input type="radio" name={`${panelId}-density`} checked={preferences.density === density} onChange={() => update({ ...preferences, density })} />
+              <input type="radio" name={`${menu.panelProps.id}-density`} checked={preferences.density === density} onChange={() => update({ ...preferences, density })} />
               {density === 'compact' ? 'Compact' : 'Comfortable'}
             </label>
           ))}
