@@ -5,6 +5,7 @@
  * keeps its height meanwhile (campaign-list.module.css), so nothing moves when it does.
  */
 import type { CampaignListView } from '../routes/use-campaign-list';
+import { AutoRefresh } from './auto-refresh';
 import { CopyLinkButton } from './copy-link-button';
 import { TableOptions } from './table-options';
 
@@ -13,9 +14,10 @@ export interface CampaignToolsProps {
   view: CampaignListView;
 }
 
-export default function CampaignTools(_props: CampaignToolsProps) {
+export default function CampaignTools(props: CampaignToolsProps) {
   return (
     <>
+      <AutoRefresh view={props.view} />
       <TableOptions />
       <CopyLinkButton />
     </>
