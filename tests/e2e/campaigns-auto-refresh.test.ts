@@ -1,0 +1,149 @@
+/*
+ * Live monitoring against the sandbox: with auto-refresh on, a campaign changed under the dashboard shows up
+ * highlighted and announced after the next tick, and the title's need-action count follows, while the scroll
+ * position, the focus and the open detail panel stay as they were; an unchanged view costs a 304; a hidden tab
+ * asks for nothing and refreshes once when it is back. Time is Playwright's clock, fast-forwarded a tick at a time.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CampaignsApi, campaignRows, expectTableToShow } from './campaigns-helpers.ts';
+import { signedInFile } from './fixtures.ts';
+import { screenshot, type Stack } from './harness.ts';
+
+let stack: Stack;
+let page: Page;
+let api: CampaignsApi;
+signedInFile((file) => ({ stack, page, api } = file));
+
+const TICK_MS = 15_000;
+const TITLE = 'Campaigns · Talkdesk';
+
+/** The answers to the app's list requests (the page and the need-action count), as they arrive. */
+function watchListAnswers(): number[] {
+  const statuses: number[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/campaigns') statuses.push(response.status());
+  });
+  return statuses;
+}
+
+/** One tick of the timer, then until both of its answers are in. */
+async function tick(statuses: number[]): Promise<number[]> {
+  const before = statuses.length;
+  await page.clock.fastForward(TICK_MS);
+  await expect.poll(() => statuses.length).toBe(before + 2);
+  return statuses.slice(before);
+}
+
+async function setHidden(hidden: boolean): Promise<void> {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+async function seriousViolations(name: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  for (const violation of serious) {
+    console.error(`axe (${name}): ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}`).join('\n')}`);
+  }
+  return serious.map((violation) => `${violation.id} (${violation.nodes.length} nodes)`);
+}
+
+describe('auto-refresh', () => {
+  it('shows a campaign changed in the sandbox after the next tick, touching nothing the supervisor holds', async () => {
+    await page.clock.install();
+    const statuses = watchListAnswers();
+    await page.goto(`${stack.appUrl}/`);
+    const answer = await api.list({});
+    await expectTableToShow(page, answer);
+    const needingAction = (await api.list({ action_required: true })).total;
+    await expect.poll(() => page.title()).toBe(`(${needingAction}) ${TITLE}`);
+
+    const refresh = page.getByLabel('Auto-refresh');
+    await refresh.selectOption({ label: 'Every 15 seconds' });
+    await expect.poll(() => page.getByText(/^Updated \d+ s ago$/).count()).toBe(1);
+
+    // The first tick learns the answers' ETags; the view has not changed, so the next one costs two 304s.
+    expect(await tick(statuses)).toEqual([200, 200]);
+    expect(await tick(statuses)).toEqual([304, 304]);
+
+    // What the supervisor holds: the table scrolled, a campaign's panel open, the focus in it.
+    const target = answer.campaigns.find((campaign, index) => index > 0 && !campaign.action_required)!;
+    await page.locator('[class*="scroller"]').first().evaluate((scroller) => scroller.scrollTo(0, 240));
+    await campaignRows(page).first().getByRole('link').click();
+    const panel = page.getByRole('dialog');
+    await panel.waitFor();
+    await page.keyboard.press('Tab');
+    const held = async () => ({
+      url: page.url(),
+      scrollTop: await page.locator('[class*="scroller"]').first().evaluate((scroller) => scroller.scrollTop),
+      windowScroll: await page.evaluate(() => window.scrollY),
+      focus: await page.evaluate(() => (document.activeElement?.closest('[role="dialog"]') ? document.activeElement.outerHTML : null)),
+      panel: await panel.isVisible(),
+    });
+    const before = await held();
+    expect(before.focus).not.toBeNull();
+
+    await stack.editCampaign(target.id, { status: 'PAUSED', action_required: true });
+    expect(await tick(statuses)).toEqual([200, 200]);
+
+    const row = campaignRows(page).filter({ has: page.locator(`a[href^="/campaigns/${target.id}"]`) });
+    await expect.poll(() => row.locator('td[data-col="status"]').textContent()).toMatch(/Paused/);
+    const nameCell = row.locator('td[data-col="name"]');
+    expect(await nameCell.evaluate((cell) => getComputedStyle(cell, '::after').content)).toBe('"Now needs action"');
+    expect(await nameCell.evaluate((cell) => getComputedStyle(cell).animationName)).toMatch(/^changed-/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'changed' }).textContent())
+      .toBe(`1 campaign changed. ${target.name} now needs action.`);
+    await expect.poll(() => page.title()).toBe(`(${needingAction + 1}) ${TITLE}`);
+    expect(await held()).toEqual(before);
+    await screenshot(page, 'auto-refresh-changed-row-panel-open');
+
+    // The choice is the browser's: a reload keeps it.
+    await page.reload();
+    await expect.poll(() => refresh.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe('Every 15 seconds');
+    await page.keyboard.press('Escape');
+  });
+
+  it('asks for nothing while the tab is hidden, and refreshes once when it is back', async () => {
+    await page.goto(`${stack.appUrl}/`);
+    await expectTableToShow(page, await api.list({}));
+    await expect.poll(() => page.getByLabel('Auto-refresh').inputValue()).toBe('15s');
+    await page.waitForLoadState('networkidle');
+
+    await setHidden(true);
+    const hiddenFrom = (await stack.requestCounts()).list;
+    for (let i = 0; i < 4; i += 1) await page.clock.fastForward(TICK_MS);
+    // Long enough for a request that had left to be counted.
+    await page.waitForTimeout(500);
+    expect((await stack.requestCounts()).list).toBe(hiddenFrom);
+
+    await setHidden(false);
+    // The page and the need-action count, once.
+    await expect.poll(async () => (await stack.requestCounts()).list).toBe(hiddenFrom + 2);
+    await page.waitForTimeout(500);
+    expect((await stack.requestCounts()).list).toBe(hiddenFrom + 2);
+  });
+
+  it('is clean for axe with a changed row highlighted, in both themes', async () => {
+    const statuses = watchListAnswers();
+    await page.goto(`${stack.appUrl}/`);
+    const answer = await api.list({});
+    await expectTableToShow(page, answer);
+    await page.waitForLoadState('networkidle');
+    await tick(statuses);
+    await stack.editCampaign(answer.campaigns[0]!.id, { priority: answer.campaigns[0]!.priority === 10 ? 1 : 10, name: 'Renamed under the dashboard' });
+    await tick(statuses);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'changed' }).textContent()).toBe('1 campaign changed.');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await screenshot(page, `auto-refresh-${colorScheme}`);
+      expect(await seriousViolations(`auto-refresh, ${colorScheme}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
