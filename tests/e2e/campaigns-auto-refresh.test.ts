@@ -6,7 +6,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignsApi, campaignRows, expectTableToShow } from './campaigns-helpers.ts';
 import { signedInFile } from './fixtures.ts';
 import { screenshot, type Stack } from './harness.ts';
@@ -15,6 +15,11 @@ let stack: Stack;
 let page: Page;
 let api: CampaignsApi;
 signedInFile((file) => ({ stack, page, api } = file));
+
+beforeAll(async () => {
+  // The app's timers on Playwright's clock: a tick is a fast-forward, not a wait.
+  await page.clock.install();
+});
 
 const TICK_MS = 15_000;
 const TITLE = 'Campaigns · Talkdesk';
@@ -55,7 +60,6 @@ async function seriousViolations(name: string): Promise<string[]> {
 
 describe('auto-refresh', () => {
   it('shows a campaign changed in the sandbox after the next tick, touching nothing the supervisor holds', async () => {
-    await page.clock.install();
     const statuses = watchListAnswers();
     await page.goto(`${stack.appUrl}/`);
     const answer = await api.list({});
@@ -73,20 +77,22 @@ describe('auto-refresh', () => {
 
     // What the supervisor holds: the table scrolled, a campaign's panel open, the focus in it.
     const target = answer.campaigns.find((campaign, index) => index > 0 && !campaign.action_required)!;
-    await page.locator('[class*="scroller"]').first().evaluate((scroller) => scroller.scrollTo(0, 240));
+    const scroller = page.locator('[class*="scroller"]').first();
     await campaignRows(page).first().getByRole('link').click();
     const panel = page.getByRole('dialog');
     await panel.waitFor();
+    await scroller.evaluate((element) => element.scrollTo(0, 240));
     await page.keyboard.press('Tab');
     const held = async () => ({
       url: page.url(),
-      scrollTop: await page.locator('[class*="scroller"]').first().evaluate((scroller) => scroller.scrollTop),
+      scrollTop: await scroller.evaluate((element) => element.scrollTop),
       windowScroll: await page.evaluate(() => window.scrollY),
       focus: await page.evaluate(() => (document.activeElement?.closest('[role="dialog"]') ? document.activeElement.outerHTML : null)),
       panel: await panel.isVisible(),
     });
     const before = await held();
     expect(before.focus).not.toBeNull();
+    expect(before.scrollTop).toBe(240);
 
     await stack.editCampaign(target.id, { status: 'PAUSED', action_required: true });
     expect(await tick(statuses)).toEqual([200, 200]);
@@ -109,11 +115,22 @@ describe('auto-refresh', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('asks for nothing while the tab is hidden, and refreshes once when it is back', async () => {
+  it('asks for nothing while the view is loading or the tab is hidden, and refreshes once when it is back', async () => {
     await page.goto(`${stack.appUrl}/`);
     await expectTableToShow(page, await api.list({}));
-    await expect.poll(() => page.getByLabel('Auto-refresh').inputValue()).toBe('15s');
+    await page.getByLabel('Auto-refresh').selectOption({ label: 'Every 15 seconds' });
     await page.waitForLoadState('networkidle');
+
+    // A slow answer: the tick after the one that asked sends nothing more while it is on its way.
+    await stack.setFaults({ latencyMs: 2_000 });
+    const slowFrom = (await stack.requestCounts()).list;
+    await page.clock.fastForward(TICK_MS);
+    await expect.poll(async () => (await stack.requestCounts()).list).toBe(slowFrom + 2);
+    await page.clock.fastForward(TICK_MS);
+    const table = page.getByRole('table', { name: 'Campaigns' });
+    await expect.poll(() => table.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    expect((await stack.requestCounts()).list).toBe(slowFrom + 2);
+    await stack.clearFaults();
 
     await setHidden(true);
     const hiddenFrom = (await stack.requestCounts()).list;
@@ -134,6 +151,7 @@ describe('auto-refresh', () => {
     await page.goto(`${stack.appUrl}/`);
     const answer = await api.list({});
     await expectTableToShow(page, answer);
+    await page.getByLabel('Auto-refresh').selectOption({ label: 'Every 15 seconds' });
     await page.waitForLoadState('networkidle');
     await tick(statuses);
     await stack.editCampaign(answer.campaigns[0]!.id, { priority: answer.campaigns[0]!.priority === 10 ? 1 : 10, name: 'Renamed under the dashboard' });
