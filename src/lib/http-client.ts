@@ -21,7 +21,7 @@ export interface HttpClient {
 /** The same-origin URL of an API call: `basePath` (e.g. `/api`), the API path, and the query when it has any. */
 export function apiUrl(basePath: string, path: string, query?: URLSearchParams): string {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Not an API path: ${path}`);
-  const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
+  const search = query?.toString() ? `?${query}` : '';
   return `${basePath}${path}${search}`;
 }
 
