@@ -4,6 +4,8 @@
  * is the same, no scroll, focus, open panel or typed text touched. The requests are conditional (an unchanged view
  * costs a 304), none leaves while the view's own request is in flight, while the tab is hidden or while the view is
  * failing (its own recovery polling then runs), and a failing refresh retries and backs off as every query does.
+ * The refresh fetches with the list's own query options over a conditional client: its query function answers for
+ * the same key with the same data, so it may stand in for the list's until the list renders again.
  */
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
@@ -103,7 +105,7 @@ export function AutoRefresh({ view }: { view: CampaignListView }) {
       setHighlights((current) => [...current.filter((old) => !found.some((change) => change.id === old.id)), ...found]);
       setAnnouncement(describeChanges(changes));
     });
-    // The key is the hash's: a new view (its hash) starts from what the cache holds for it.
+    // listKey is a new array each render; listHash names the same view. A new view starts from what the cache holds.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ms, listHash, queryClient]);
 
