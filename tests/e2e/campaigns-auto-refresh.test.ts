@@ -115,7 +115,7 @@ describe('auto-refresh', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('asks for nothing while the view is loading or the tab is hidden, and refreshes once when it is back', async () => {
+  it('asks for nothing while the view is loading or the tab is hidden, waits out a 429, and refreshes once when back', async () => {
     await page.goto(`${stack.appUrl}/`);
     await expectTableToShow(page, await api.list({}));
     await page.getByLabel('Auto-refresh').selectOption({ label: 'Every 15 seconds' });
@@ -130,6 +130,19 @@ describe('auto-refresh', () => {
     const table = page.getByRole('table', { name: 'Campaigns' });
     await expect.poll(() => table.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
     expect((await stack.requestCounts()).list).toBe(slowFrom + 2);
+    await stack.clearFaults();
+
+    // Too many requests: the refresh waits as long as Retry-After says, then asks once more, and nothing shows.
+    await stack.setFaults({ rules: [{ kind: '429', retryAfterSeconds: 5, times: 1, path: 'list' }] });
+    await page.clock.fastForward(TICK_MS);
+    await expect.poll(async () => (await stack.requestCounts()).list).toBe(2);
+    await page.clock.fastForward(4_000);
+    await page.waitForTimeout(300);
+    expect((await stack.requestCounts()).list).toBe(2);
+    await page.clock.fastForward(1_500);
+    await expect.poll(async () => (await stack.requestCounts()).list).toBe(3);
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('false');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await stack.clearFaults();
 
     await setHidden(true);

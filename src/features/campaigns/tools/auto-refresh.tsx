@@ -7,7 +7,7 @@
  * The refresh fetches with the list's own query options over a conditional client: its query function answers for
  * the same key with the same data, so it may stand in for the list's until the list renders again.
  */
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useHttpClient } from '../../../lib/http-client-context';
@@ -132,8 +132,9 @@ export function AutoRefresh({ view }: { view: CampaignListView }) {
     };
   }, [needActionCount]);
 
+  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient]);
   const updatedAt = useSyncExternalStore(
-    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    subscribe,
     () => queryClient.getQueryState(listKey)?.dataUpdatedAt ?? 0,
   );
   // Beside the view's count, in the line under the title's row: the line is the summary's own element, so nothing moves.
