@@ -1,7 +1,9 @@
 /*
  * An HTTP client that asks again conditionally: it remembers the ETag and body of each URL's last answer and sends
  * If-None-Match, so an unchanged answer costs a 304 with no body, and it hands back the body it remembered. The
- * refresh's requests go through it; everything else (token, renewal, errors) is the wrapped client's.
+ * refresh's requests go through it; everything else (token, renewal, errors) is the wrapped client's. They leave
+ * through the page's fetch, the app's client's own transport; the browser's cache cannot do this for us, since the
+ * proxy marks API answers `no-store`.
  */
 import type { HttpClient } from '../../../lib/http-client';
 
