@@ -57,6 +57,7 @@ export function AutoRefresh({ view }: { view: CampaignListView }) {
   const refresh = useEffectEvent(() => {
     const list = queryClient.getQueryCache().find({ queryKey: listKey, exact: true });
     if (!list || list.state.fetchStatus !== 'idle' || list.state.status !== 'success') return;
+    // A refresh that fails for good shows as the view's own failure (its message, its recovery polling): nothing to add.
     void queryClient.query({ ...campaignListOptions(conditional, filters), staleTime: 0 }).catch(() => undefined);
     // The count shares the tick, when the view shows it (it is not asked for while the view shows only those campaigns).
     const countOptions = needActionCountOptions(conditional, filters);
