@@ -2,7 +2,7 @@
  * The supervisor's table preferences, kept per browser in localStorage (not in the URL, which stays the shareable
  * view): hidden columns and density. They are applied before the page's first frame by the drawn page's inline
  * script (inline-request.ts runs `applyTablePreferences` at the top of <head>), and again by the Columns menu after a
- * change. What they do is CSS: `data-density` on <html>, and a constructed stylesheet (the page's only one) hiding every cell, header and
+ * change. What they do is CSS: `data-density` on <html>, and a constructed stylesheet (the page's first) hiding every cell, header and
  * `<col>` of a hidden column (`data-col`), whoever drew it (the server, the boot script's painter or React). So
  * nothing moves when the app takes over, and the row templates know nothing of preferences.
  */
@@ -22,7 +22,7 @@ export function applyTablePreferences(key: string): void {
     const sheet = new CSSStyleSheet();
     // With no column hidden the rule has no selector, and the browser drops it.
     sheet.replaceSync(`${hidden.map((id) => `[data-col="${id}"]`).join()}{display:none}`);
-    // The page adopts no other stylesheet: this one replaces the last one applied.
+    // This one replaces the last one applied, and comes first: the Columns menu puts any other back after it.
     document.adoptedStyleSheets = [sheet];
   } catch {
     // No storage or no constructable stylesheets: the default table.

@@ -14,13 +14,14 @@ export interface HttpClientOptions {
 }
 
 export interface HttpClient {
-  getJson(path: string, options?: { query?: URLSearchParams; signal?: AbortSignal }): Promise<unknown>;
+  /** `fetch` sends this one call instead of the client's own transport (a conditional request adds its header). */
+  getJson(path: string, options?: { query?: URLSearchParams; signal?: AbortSignal; fetch?: typeof fetch }): Promise<unknown>;
 }
 
 /** The same-origin URL of an API call: `basePath` (e.g. `/api`), the API path, and the query when it has any. */
 export function apiUrl(basePath: string, path: string, query?: URLSearchParams): string {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Not an API path: ${path}`);
-  const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
+  const search = query?.toString() ? `?${query}` : '';
   return `${basePath}${path}${search}`;
 }
 
@@ -32,11 +33,11 @@ export function apiRequestInit(): { headers: Record<string, string>; credentials
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request(url: string, token: string | null, signal?: AbortSignal): Promise<Response> {
+  async function request(url: string, token: string | null, signal?: AbortSignal, send = doFetch): Promise<Response> {
     const init = apiRequestInit();
     if (token) init.headers.Authorization = `Bearer ${token}`;
     try {
-      return await doFetch(url, { ...init, signal });
+      return await send(url, { ...init, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new ApiError({ kind: 'network', message: 'Could not reach Talkdesk.' });
@@ -44,12 +45,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
-    async getJson(path, { query, signal } = {}) {
+    async getJson(path, { query, signal, fetch: send } = {}) {
       const url = apiUrl(options.basePath, path, query);
-      let response = await request(url, options.getAccessToken(), signal);
+      let response = await request(url, options.getAccessToken(), signal, send);
       if (response.status === 401) {
         const renewed = await options.renewAccessToken();
-        if (renewed) response = await request(url, renewed, signal);
+        if (renewed) response = await request(url, renewed, signal, send);
       }
       if (!response.ok) throw await toApiError(response);
       try {

@@ -153,11 +153,20 @@ export interface Stack {
   setFaults(faults: Faults): Promise<void>;
   clearFaults(): Promise<void>;
   requestCounts(): Promise<RequestCounts>;
+  /** Changes a campaign in the sandbox, as Talkdesk would under the dashboard. */
+  editCampaign(id: string, edit: CampaignEdit): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Sandbox fault control and counters; only ever on the sandbox's own origin. */
-function sandboxControl(sandboxUrl: string): Pick<Stack, 'setFaults' | 'clearFaults' | 'requestCounts'> {
+export interface CampaignEdit {
+  name?: string;
+  status?: 'INCOMPLETE' | 'READY' | 'RUNNING' | 'PAUSED';
+  priority?: number;
+  action_required?: boolean;
+}
+
+/** Sandbox fault control, counters and campaign edits; only ever on the sandbox's own origin. */
+function sandboxControl(sandboxUrl: string): Pick<Stack, 'setFaults' | 'clearFaults' | 'requestCounts' | 'editCampaign'> {
   const control = async (method: string, body?: Faults) => {
     const response = await fetch(`${sandboxUrl}/__sandbox/faults`, {
       method,
@@ -171,6 +180,14 @@ function sandboxControl(sandboxUrl: string): Pick<Stack, 'setFaults' | 'clearFau
     setFaults: async (faults) => void (await control('PUT', faults)),
     clearFaults: async () => void (await control('DELETE')),
     requestCounts: async () => (await control('GET')).requests,
+    editCampaign: async (id, edit) => {
+      const response = await fetch(`${sandboxUrl}/__sandbox/campaigns/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(edit),
+      });
+      if (!response.ok) throw new Error(`PATCH /__sandbox/campaigns/${id}: ${response.status} ${await response.text()}`);
+    },
   };
 }
 

@@ -28,6 +28,18 @@ describe('createHttpClient', () => {
     await expect(client.getJson('//evil.example/campaigns')).rejects.toThrow(/Not an API path/);
   });
 
+  it('sends one call through the transport it is given, token and renewal included; a query with no parameters adds no "?"', async () => {
+    const own = fakeFetch([]);
+    const given = fakeFetch([json(401, {}), json(200, { ok: true })]);
+    const client = createHttpClient({ basePath: '/api', getAccessToken: () => 'old', renewAccessToken: async () => 'fresh', fetch: own.fetch });
+    await expect(client.getJson('/campaigns', { query: new URLSearchParams(), fetch: given.fetch })).resolves.toEqual({ ok: true });
+    expect(given.calls).toEqual([
+      { url: '/api/campaigns', authorization: 'Bearer old' },
+      { url: '/api/campaigns', authorization: 'Bearer fresh' },
+    ]);
+    expect(own.calls).toEqual([]);
+  });
+
   it('renews once after a 401 and retries with the new token', async () => {
     const { fetch, calls } = fakeFetch([json(401, { code: 'x', message: 'expired' }), json(200, { ok: 1 })]);
     const renew = vi.fn(async () => 'fresh');

@@ -2,6 +2,7 @@
  * The campaigns half of the sandbox: GET /campaigns and GET /campaigns/{id} as API-NOTES.md describes them (the
  * bodies in campaign-bodies.ts), Talkdesk's error body.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importJWK, jwtVerify, type JWK } from 'jose';
@@ -64,6 +65,21 @@ function sendError(
 ): void {
   const body: ApiErrorBody = { ...error, ...(extra.description ? { description: extra.description } : {}), fields: extra.fields ?? [] };
   sendJson(req, res, status, body, headers);
+}
+
+/** A strong ETag of a list answer: an unchanged page answers a conditional request with 304 and no body. */
+function etagOf(body: unknown): string {
+  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
+ * If-None-Match compares weakly (RFC 9110): the dashboard's proxy sends a compressed answer's ETag as W/"...", and the
+ * browser asks again with that.
+ */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === etag);
 }
 
 export function createCampaignsApi(options: CampaignsApiOptions) {
@@ -144,7 +160,14 @@ export function createCampaignsApi(options: CampaignsApiOptions) {
       sendError(req, res, 400, ERRORS.badRequest, { fields: parsed.fields });
       return;
     }
-    sendJson(req, res, 200, campaignPageBody(origin, url, parsed.query, runCampaignQuery(index, parsed.query), queryNames.page));
+    const body = campaignPageBody(origin, url, parsed.query, runCampaignQuery(index, parsed.query), queryNames.page);
+    const etag = etagOf(body);
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, { etag, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    sendJson(req, res, 200, body, { etag });
   }
 
   function detail(req: IncomingMessage, res: ServerResponse, url: URL, id: string): void {

@@ -1,6 +1,6 @@
 /*
  * A local stand-in for one Talkdesk account: identity (/oauth/*, /interaction/*) and the campaigns API
- * (/campaigns) on one origin, over generated data, plus test-only fault injection under /__sandbox.
+ * (/campaigns) on one origin, over generated data, plus test-only fault injection and campaign edits under /__sandbox.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { queryNamesInForce } from '../../config/query-name-overrides.ts';
 import type { QueryNameOverrides } from '../../config/talkdesk-api-contract.ts';
 import { createCampaignIndex } from './campaign-index.ts';
 import { createCampaignsApi } from './campaigns-api.ts';
+import { CAMPAIGN_EDIT_PATH, campaignEditSchema, editCampaign } from './campaign-edits.ts';
 import { faultConfigSchema, FaultState } from './faults.ts';
 import { createIdentity } from './identity.ts';
 
@@ -139,6 +140,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     return sendJson(res, 200, faults.snapshot());
   }
 
+  async function controlCampaign(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (req.method !== 'PATCH') return sendJson(res, 405, { error: 'use PATCH' });
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch {
+      return sendJson(res, 400, { error: 'body must be JSON' });
+    }
+    const parsed = campaignEditSchema.safeParse(body);
+    if (!parsed.success) return sendJson(res, 400, { error: 'invalid campaign edit', issues: parsed.error.issues });
+    const edited = editCampaign(data.campaigns, index, decodeURIComponent(id), parsed.data);
+    return edited ? sendJson(res, 200, edited) : sendJson(res, 404, { error: `no campaign ${id}` });
+  }
+
   async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     faults.count('token');
     const latency = faults.latencyFor('token');
@@ -160,6 +175,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const { pathname } = new URL(req.url ?? '/', url);
     if (pathname === '/__sandbox/health') return sendJson(res, 200, { ok: true });
     if (pathname === '/__sandbox/faults') return controlFaults(req, res);
+    const edit = CAMPAIGN_EDIT_PATH.exec(pathname);
+    if (edit) return controlCampaign(req, res, edit[1] as string);
     if (await api.handle(req, res, new URL(req.url ?? '/', url))) return;
     if (await identity.handleInteraction(req, res, pathname)) return;
     if (pathname === '/oauth/token' && req.method === 'POST') return token(req, res);

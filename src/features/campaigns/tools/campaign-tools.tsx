@@ -5,6 +5,7 @@
  * keeps its height meanwhile (campaign-list.module.css), so nothing moves when it does.
  */
 import type { CampaignListView } from '../routes/use-campaign-list';
+import { AutoRefresh } from './auto-refresh';
 import { CopyLinkButton } from './copy-link-button';
 import { ExportCsv } from './export-csv';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
@@ -20,6 +21,7 @@ export default function CampaignTools({ view }: CampaignToolsProps) {
   return (
     <>
       <ViewsMenu search={view.search} />
+      <AutoRefresh view={view} />
       <TableOptions />
       <CopyLinkButton />
       <ExportCsv filters={view.filters} />
