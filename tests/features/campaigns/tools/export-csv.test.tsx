@@ -81,7 +81,8 @@ describe('Export CSV', () => {
     expect(lines).toHaveLength(1 + 10_050 + 1);
     expect(lines[1]!.startsWith(`${sandbox.page('per_page=100').campaigns[0]!.id},`)).toBe(true);
     expect(downloads[0]!.name).toMatch(/^campaigns-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(screen.getByRole('status')).toHaveTextContent('Exported 10,050 campaigns to campaigns-');
+    // Announced once the file has been handed to the browser.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Exported 10,050 campaigns to campaigns-'));
     expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveFocus();
   });
 
