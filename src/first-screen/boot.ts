@@ -10,6 +10,7 @@
 import { bootFirstViewRequest, type FirstViewRequest } from './first-view-request';
 import { keepEarlyClicks, paintFirstView, parsedFirstScreen, revealFirstScreen, rowsInView } from './paint';
 import { preloadApp } from './preload-app';
+import { FIRST_VIEW_PATIENCE_MS } from './contract';
 import { prepareFormatters } from '../features/campaigns/format/format';
 import { afterNextPaint } from '../lib/after-next-paint';
 
@@ -27,19 +28,15 @@ if (request) {
 /** True once the first view's rows are painted into the server's first screen; false if they were not. */
 export const bootFirstPaint: Promise<boolean> = bootFirstViewRequest ? paintOnArrival(bootFirstViewRequest) : Promise.resolve(false);
 
-/**
- * Rows that take longer than this after the request left get the skeleton meanwhile. The page's inline script sends
- * the request long before this script runs (inline-request.ts), so at this point it is often due already.
- */
-const SKELETON_AFTER_MS = 50;
-
 async function paintOnArrival(request: FirstViewRequest): Promise<boolean> {
   const screen = await parsedFirstScreen(document);
   if (!screen) return false;
   // On a detail link the panel opens over this screen once the app is in: a click kept for it would land on the panel.
   if (window.location.pathname === '/') keepEarlyClicks(screen);
-  // Laying out the skeleton only to lay the page out again with rows a few milliseconds later would hold them back.
-  const showSkeleton = setTimeout(() => revealFirstScreen(screen), Math.max(0, request.sentAt + SKELETON_AFTER_MS - performance.now()));
+  // Rows that take longer than the first view's patience after the request left get the skeleton meanwhile. Showing
+  // it sooner styles, lays out and paints the whole screen, which the rows then make the browser do again: for an
+  // answer that takes about 100 ms, it held the rows back by about 200 ms (docs/performance.md).
+  const showSkeleton = setTimeout(() => revealFirstScreen(screen), Math.max(0, request.sentAt + FIRST_VIEW_PATIENCE_MS - performance.now()));
   // A failed request is the list route's to report (it asks again, and can renew the token).
   const page = await request.page.catch(() => null);
   clearTimeout(showSkeleton);

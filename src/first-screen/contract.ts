@@ -62,9 +62,10 @@ export interface EarlyRequestData {
 }
 
 /**
- * How long after the page started loading the first view may wait for its rows: until then the app holds its first
- * render (one complete paint rather than a skeleton flashing for a fraction of a second); after it, a slow answer
- * gets the skeleton. Counted from the page's start, so the entry's wait and the app's do not add up.
+ * How long the first view may wait for its rows before a skeleton shows (one complete paint rather than a skeleton
+ * flashing for a fraction of a second). The app holds its first render until this long after the page started
+ * loading, so the entry's wait and the app's do not add up; the boot script shows the drawn screen's skeleton this
+ * long after the first view's request left (boot.ts).
  */
 export const FIRST_VIEW_PATIENCE_MS = 300;
 

@@ -205,14 +205,17 @@ describe('saved views', () => {
 
     await page.setViewportSize({ width: 375, height: 740 });
     onTestFinished(() => page.setViewportSize({ width: 1280, height: 800 }));
+    await screenshot(page, 'toolbar-375');
     await openViews();
     const within375 = async (locator: Locator) => {
       const box = (await locator.boundingBox())!;
       return box.x >= 0 && box.x + box.width <= 375;
     };
-    for (const name of ['Views', 'Columns', 'Copy link', 'Keyboard shortcuts']) {
+    // Every tool of the toolbar, wrapped onto the narrow screen.
+    for (const name of ['Views', 'Columns', 'Copy link', 'Export CSV', 'Keyboard shortcuts']) {
       expect(await within375(page.getByRole('button', { name, exact: true })), name).toBe(true);
     }
+    expect(await within375(page.getByRole('combobox', { name: 'Auto-refresh' }))).toBe(true);
     const panel = page.locator(`#${await viewsButton().getAttribute('aria-controls')}`);
     expect(await within375(panel)).toBe(true);
     await screenshot(page, 'views-menu-375');
