@@ -33,9 +33,13 @@ describe('keyboard shortcuts', () => {
     await expectTableToShow(page, first);
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
 
-    // j and k walk the rows; the focused row is marked across its width.
+    // j and k walk the rows; the focused row is marked across its width. A menu left open closes as focus leaves it.
+    const columns = page.getByRole('button', { name: 'Columns', exact: true });
+    await columns.click();
+    await expect.poll(() => columns.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('j');
     expect(await focusedRowName()).toBe(first.campaigns[0]!.name);
+    expect(await columns.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
@@ -173,6 +177,12 @@ describe('saved views', () => {
     await page.getByRole('button', { name: 'Rename running BY NAME' }).click();
     const renameField = page.getByLabel('New name for running BY NAME');
     expect(await renameField.evaluate((field) => field === document.activeElement)).toBe(true);
+    // Escape in the field cancels the rename only: the menu stays open, with focus back on Rename.
+    await page.keyboard.press('Escape');
+    await renameField.waitFor({ state: 'detached' });
+    expect(await viewList().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Rename running BY NAME' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Rename running BY NAME' }).click();
     await renameField.fill('needs ACTION');
     await page.getByRole('button', { name: 'Save name' }).click();
     expect(await problemOf(renameField)).toBe('“Needs action” is a built-in view: choose another name.');

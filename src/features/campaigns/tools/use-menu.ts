@@ -1,6 +1,6 @@
 /*
- * A toolbar menu: a button that shows and hides a panel beside it. Escape or a click elsewhere closes it; Escape
- * gives focus back to its button, so the keyboard is where it was before the menu opened.
+ * A toolbar menu: a button that shows and hides a panel beside it. Escape, a click elsewhere or focus moving elsewhere
+ * closes it; Escape gives focus back to its button, so the keyboard is where it was before the menu opened.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
@@ -21,15 +21,18 @@ export function useMenu() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close();
     };
-    const onPointer = (event: PointerEvent) => {
+    // A click elsewhere, or focus moved elsewhere (Tab, or a keyboard shortcut that focuses a row or the search box).
+    const onOutside = (event: Event) => {
       const target = event.target as Node;
       if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('pointerdown', onOutside);
+    document.addEventListener('focusin', onOutside);
     return () => {
       document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('pointerdown', onOutside);
+      document.removeEventListener('focusin', onOutside);
     };
   }, [open, close]);
 

@@ -211,6 +211,12 @@ function RenameForm(props: { name: string; views: SavedView[]; onRename: (name: 
     <form
       className={styles.renameForm}
       noValidate
+      // Escape in the field cancels the rename only; the menu stays open (a second Escape closes it).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        props.onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const name = viewName(typed);
