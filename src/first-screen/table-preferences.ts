@@ -22,8 +22,9 @@ export function applyTablePreferences(key: string): void {
     const sheet = new CSSStyleSheet();
     // With no column hidden the rule has no selector, and the browser drops it.
     sheet.replaceSync(`${hidden.map((id) => `[data-col="${id}"]`).join()}{display:none}`);
-    // This one replaces the last one applied, and comes first: the Columns menu puts any other back after it.
-    document.adoptedStyleSheets = [sheet];
+    // This one takes the place of the last one applied, the first; any other adopted sheet (the refresh's
+    // highlights) stays. Every browser with adopted stylesheets and `:has()` lets the list be changed in place.
+    document.adoptedStyleSheets.splice(0, 1, sheet);
   } catch {
     // No storage or no constructable stylesheets: the default table.
   }

@@ -35,7 +35,7 @@ function rules(highlight: Highlight): string {
 
 let sheet: CSSStyleSheet | null = null;
 
-/** Shows `highlights` (and only those). The table preferences' sheet stays first: it is replaced as a whole. */
+/** Shows `highlights` (and only those), after the table preferences' sheet, which is replaced in place (table-preferences.ts). */
 export function showHighlights(highlights: readonly Highlight[]): void {
   sheet ??= new CSSStyleSheet();
   sheet.replaceSync(highlights.map(rules).join('\n'));

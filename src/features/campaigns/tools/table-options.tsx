@@ -40,10 +40,7 @@ function savePreferences(preferences: TablePreferences): void {
   } catch {
     // Storage full or disabled: the change still applies to this page below.
   }
-  // The preferences' sheet replaces every adopted sheet: the others (the refresh's highlights) are put back after it.
-  const others = document.adoptedStyleSheets.slice(1);
   applyTablePreferences(TABLE_PREFERENCES_KEY);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...others];
 }
 
 // Pages the server did not draw (the Vite dev server) have no inline script: the preferences apply once this loads.
