@@ -32,6 +32,11 @@
     new Promise((resolve) => {
       const afterPaint = () =>
         requestAnimationFrame(() => {
+          // The first task after this frame, ahead of any the page queued meanwhile: the frame's end, not theirs.
+          if (window.scheduler?.postTask) {
+            window.scheduler.postTask(() => resolve(performance.now()), { priority: 'user-blocking' });
+            return;
+          }
           const channel = new MessageChannel();
           channel.port1.onmessage = () => resolve(performance.now());
           channel.port2.postMessage(null);
