@@ -1,12 +1,12 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { AuthProvider } from '../features/auth/auth-context';
 import { useAuth } from '../features/auth/use-auth';
 import { RequireAuth } from '../features/auth/require-auth';
-import { SignedOutRoute } from '../features/auth/signed-out-route';
 import { CALLBACK_PATH, SIGNED_OUT_PATH } from '../features/auth/auth-paths';
+import { lazyAuthPage } from '../features/auth/auth-pages';
 import { CampaignsRoute } from '../features/campaigns/routes/campaigns-route';
 import { CampaignDetailRoute } from '../features/campaigns/routes/campaign-detail-route';
 import { createHttpClient } from '../lib/http-client';
@@ -15,8 +15,9 @@ import { createQueryClient } from '../lib/query-client';
 import { AppLayout } from './app-layout';
 import { ForbiddenBoundary } from './forbidden-boundary';
 
-// The callback needs oidc-client-ts, which a returning supervisor's first screen does without.
-const SignInCallbackRoute = lazy(() => import('../features/auth/oidc-client').then((module) => ({ default: module.SignInCallbackRoute })));
+// They need oidc-client-ts, which a returning supervisor's first screen does without.
+const SignInCallbackRoute = lazyAuthPage('SignInCallbackRoute');
+const SignedOutRoute = lazyAuthPage('SignedOutRoute');
 
 export function App(props: { config: RuntimeConfig; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
@@ -71,7 +72,14 @@ function AppRoutes() {
           </Suspense>
         }
       />
-      <Route path={SIGNED_OUT_PATH} element={<SignedOutRoute />} />
+      <Route
+        path={SIGNED_OUT_PATH}
+        element={
+          <Suspense fallback={null}>
+            <SignedOutRoute />
+          </Suspense>
+        }
+      />
       <Route
         path="*"
         element={

@@ -1,6 +1,8 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { ApiError } from '../lib/api-error';
-import { ForbiddenPage } from '../features/auth/forbidden-page';
+import { lazyAuthPage } from '../features/auth/auth-pages';
+
+const ForbiddenPage = lazyAuthPage('ForbiddenPage');
 
 /** A 403 from the API anywhere below means this account cannot use the dashboard at all: one plain page. */
 export class ForbiddenBoundary extends Component<{ children: ReactNode }, { forbidden: boolean }> {
@@ -12,6 +14,12 @@ export class ForbiddenBoundary extends Component<{ children: ReactNode }, { forb
   }
 
   override render() {
-    return this.state.forbidden ? <ForbiddenPage /> : this.props.children;
+    return this.state.forbidden ? (
+      <Suspense fallback={null}>
+        <ForbiddenPage />
+      </Suspense>
+    ) : (
+      this.props.children
+    );
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { User, UserManager } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../../config/runtime-config';
-import type { SignInState } from './auth-paths';
+import { safeReturnTo, type SignInState } from './return-target';
 import { createUserManager } from './user-manager';
 
 const REVOKE_WAIT_MS = 3_000;
@@ -12,7 +12,10 @@ const REVOKE_WAIT_MS = 3_000;
 export interface IdentityClient {
   /** The library's own manager, for the sign-in callback. */
   userManager: UserManager;
-  /** Sends the browser to sign in; `promptLogin` makes the identity host ask again instead of reusing its session. */
+  /**
+   * Sends the browser to sign in, to come back to `state.returnTo` if it is a path of this origin (else to the list);
+   * `promptLogin` makes the identity host ask again instead of reusing its session.
+   */
   signIn(state: SignInState, promptLogin: boolean): Promise<void>;
   /** A new access token from the refresh token, or null when it has run out too. */
   renew(): Promise<string | null>;
@@ -31,7 +34,10 @@ export function createIdentityClient(config: RuntimeConfig, onUser: (user: User 
   userManager.events.addUserUnloaded(() => onUser(null));
   return {
     userManager,
-    signIn: (state, promptLogin) => userManager.signinRedirect(promptLogin ? { state, prompt: 'login' } : { state }),
+    signIn: ({ returnTo }, promptLogin) => {
+      const state: SignInState = { returnTo: safeReturnTo(returnTo) };
+      return userManager.signinRedirect(promptLogin ? { state, prompt: 'login' } : { state });
+    },
     renew: () => userManager.signinSilent().then((renewed) => (renewed && !renewed.expired ? renewed.access_token : null)),
     async signOut(revoke) {
       // Revoking the refresh token ends the session at the identity host too; a host that does not answer must

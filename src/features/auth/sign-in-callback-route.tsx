@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { ErrorResponse, type UserManager } from 'oidc-client-ts';
 import { useAuth } from './use-auth';
 import { AuthMessagePage } from './auth-message-page';
-import { safeReturnTo, type SignInState } from './auth-paths';
+import { safeReturnTo, type SignInState } from './return-target';
 
 interface CallbackOutcome {
   returnTo: string;

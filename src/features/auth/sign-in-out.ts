@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { useLocation } from 'react-router';
-import { SIGNED_OUT_PATH, safeReturnTo } from './auth-paths';
+import { SIGNED_OUT_PATH } from './auth-paths';
 import type { IdentityClient } from './identity-client';
 import type { Session } from './session';
 
@@ -34,7 +34,7 @@ export function useSignInOut(
     async (returnTo: string = currentPath()) => {
       setSigningOut(false);
       const afterSignOut = window.sessionStorage.getItem(SIGNED_OUT_KEY) !== null;
-      await (await getIdentityClient()).signIn({ returnTo: safeReturnTo(returnTo) }, afterSignOut);
+      await (await getIdentityClient()).signIn({ returnTo }, afterSignOut);
     },
     [getIdentityClient],
   );

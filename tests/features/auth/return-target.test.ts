@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnTo } from '../../../src/features/auth/auth-paths';
+import { safeReturnTo } from '../../../src/features/auth/return-target';
 
 describe('safeReturnTo: where a supervisor lands after sign-in', () => {
   it('keeps a same-origin path with its query and hash, so a shared filtered link survives sign-in', () => {
