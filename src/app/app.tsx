@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -64,22 +64,8 @@ function AuthenticatedHttp(props: { basePath: string; children: React.ReactNode 
 function AppRoutes() {
   return (
     <Routes>
-      <Route
-        path={CALLBACK_PATH}
-        element={
-          <Suspense fallback={null}>
-            <SignInCallbackRoute />
-          </Suspense>
-        }
-      />
-      <Route
-        path={SIGNED_OUT_PATH}
-        element={
-          <Suspense fallback={null}>
-            <SignedOutRoute />
-          </Suspense>
-        }
-      />
+      <Route path={CALLBACK_PATH} element={<SignInCallbackRoute />} />
+      <Route path={SIGNED_OUT_PATH} element={<SignedOutRoute />} />
       <Route
         path="*"
         element={

@@ -1,4 +1,4 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { ApiError } from '../lib/api-error';
 import { lazyAuthPage } from '../features/auth/auth-pages';
 
@@ -14,12 +14,6 @@ export class ForbiddenBoundary extends Component<{ children: ReactNode }, { forb
   }
 
   override render() {
-    return this.state.forbidden ? (
-      <Suspense fallback={null}>
-        <ForbiddenPage />
-      </Suspense>
-    ) : (
-      this.props.children
-    );
+    return this.state.forbidden ? <ForbiddenPage /> : this.props.children;
   }
 }
